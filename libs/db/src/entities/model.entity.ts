@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** What to query from a source; the primary key identifies a row across runs (CDC). */
+@Entity('model')
+export class ModelEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId!: string;
+  @Column({ name: 'source_id', type: 'uuid' }) sourceId!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text' }) sql!: string;
+  @Column({ name: 'primary_key', type: 'text' }) primaryKey!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,32 @@
+import type { RunCounts, SyncRunStatus, SyncRunTrigger } from '@syncline/contracts';
+import { Column, CreateDateColumn, Entity, Generated, PrimaryColumn } from 'typeorm';
+
+export function emptyRunCounts(): RunCounts {
+  const zero = () => ({ added: 0, changed: 0, removed: 0 });
+  return { planned: zero(), succeeded: zero(), failed: zero(), aborted: zero() };
+}
+
+/** One execution of a sync; its id is the Temporal run id of workflow `sync-<syncId>`. */
+@Entity('sync_run')
+export class SyncRunEntity {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  /** Monotonic order for cursor pagination (ids are random). */
+  @Column({ type: 'bigint', unique: true, select: true }) @Generated('increment') seq!: string;
+  @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId!: string;
+  @Column({ name: 'sync_id', type: 'uuid' }) syncId!: string;
+  @Column({ name: 'workflow_id', type: 'text' }) workflowId!: string;
+  @Column({ type: 'text' }) status!: SyncRunStatus;
+  @Column({ type: 'text' }) trigger!: SyncRunTrigger;
+  @Column({ name: 'full_resync', type: 'boolean', default: false }) fullResync!: boolean;
+  @Column({ name: 'query_rows', type: 'integer', nullable: true }) queryRows!: number | null;
+  @Column({ type: 'jsonb' }) counts!: RunCounts;
+  @Column({ name: 'error_code', type: 'text', nullable: true }) errorCode!: string | null;
+  @Column({ name: 'error_message', type: 'text', nullable: true }) errorMessage!: string | null;
+  @Column({ name: 'error_details', type: 'jsonb', nullable: true }) errorDetails!: Record<
+    string,
+    unknown
+  > | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
+}

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './source-connector';
+export * from './destination-connector';
+export * from './sync';

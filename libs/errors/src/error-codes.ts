@@ -1,0 +1,36 @@
+/**
+ * Every error a user can see carries one of these codes. Grouped by recovery strategy:
+ * config / input errors are permanent (fix the input), transient errors are retried.
+ */
+export enum ErrorCode {
+  Unauthenticated = 'UNAUTHENTICATED',
+  NotFound = 'NOT_FOUND',
+  BadUserInput = 'BAD_USER_INPUT',
+  InvalidConfig = 'INVALID_CONFIG',
+  UnknownConnector = 'UNKNOWN_CONNECTOR',
+  SourceConnectionFailed = 'SOURCE_CONNECTION_FAILED',
+  DestinationConnectionFailed = 'DESTINATION_CONNECTION_FAILED',
+  InvalidQuery = 'INVALID_QUERY',
+  QueryTimeout = 'QUERY_TIMEOUT',
+  PrimaryKeyMissing = 'PRIMARY_KEY_MISSING',
+  NullPrimaryKey = 'NULL_PRIMARY_KEY',
+  DuplicatePrimaryKey = 'DUPLICATE_PRIMARY_KEY',
+  InvalidMapping = 'INVALID_MAPPING',
+  SyncRunInProgress = 'SYNC_RUN_IN_PROGRESS',
+  OrchestratorUnavailable = 'ORCHESTRATOR_UNAVAILABLE',
+  DestinationRejected = 'DESTINATION_REJECTED',
+  DestinationUnavailable = 'DESTINATION_UNAVAILABLE',
+  RateLimited = 'RATE_LIMITED',
+  Internal = 'INTERNAL',
+}
+
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set([
+  ErrorCode.DestinationUnavailable,
+  ErrorCode.RateLimited,
+  ErrorCode.OrchestratorUnavailable,
+  ErrorCode.QueryTimeout,
+]);
+
+export function isTransientCode(code: ErrorCode): boolean {
+  return TRANSIENT.has(code);
+}

@@ -1,0 +1,2 @@
+export * from './syncline-error';
+export * from './error-codes';
