@@ -18,6 +18,10 @@ export type RecordOutcome =
 
 export interface WriteContext {
   mode: SyncMode;
+  /** The sync's destination object (table, CRM object type); undefined where the destination has one. */
+  object?: string;
+  /** The destination field the model's primary key is mapped to, where the sync maps it. */
+  keyField?: string;
   signal?: AbortSignal;
 }
 

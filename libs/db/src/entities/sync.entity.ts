@@ -9,6 +9,8 @@ export class SyncEntity {
   @Column({ type: 'text' }) name!: string;
   @Column({ name: 'model_id', type: 'uuid' }) modelId!: string;
   @Column({ name: 'destination_id', type: 'uuid' }) destinationId!: string;
+  /** The destination object written to (a table, a CRM object type); null where the destination has one. */
+  @Column({ name: 'destination_object', type: 'text', nullable: true }) destinationObject!: string | null;
   @Column({ type: 'text' }) mode!: SyncMode;
   @Column({ type: 'jsonb' }) mapping!: FieldMapping[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

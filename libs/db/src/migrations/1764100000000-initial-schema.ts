@@ -49,6 +49,7 @@ export class InitialSchema1764100000000 implements MigrationInterface {
         name text NOT NULL,
         model_id uuid NOT NULL REFERENCES model(id) ON DELETE RESTRICT,
         destination_id uuid NOT NULL REFERENCES destination(id) ON DELETE RESTRICT,
+        destination_object text,
         mode text NOT NULL CHECK (mode IN ('insert', 'update', 'upsert', 'mirror')),
         mapping jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),

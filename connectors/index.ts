@@ -1,0 +1,24 @@
+/** The connector registry: every source and destination Syncline can use, by type name. */
+import type { DestinationConnector, SourceConnector } from '@syncline/domain';
+import { ErrorCode, SynclineError } from '@syncline/errors';
+
+// Connectors register here as they are added (see connectors/sources/* and connectors/destinations/*).
+const SOURCES: Record<string, SourceConnector<unknown>> = {};
+const DESTINATIONS: Record<string, DestinationConnector<unknown>> = {};
+
+export function sourceConnector(type: string): SourceConnector<unknown> {
+  const c = SOURCES[type];
+  if (!c) throw new SynclineError(ErrorCode.UnknownConnector, `Unknown source type "${type}". Known: ${Object.keys(SOURCES).join(', ')}`);
+  return c;
+}
+
+export function destinationConnector(type: string): DestinationConnector<unknown> {
+  const c = DESTINATIONS[type];
+  if (!c) throw new SynclineError(ErrorCode.UnknownConnector, `Unknown destination type "${type}". Known: ${Object.keys(DESTINATIONS).join(', ')}`);
+  return c;
+}
+
+export const sourceTypes = (): string[] => Object.keys(SOURCES);
+export const destinationTypes = (): string[] => Object.keys(DESTINATIONS);
+
+export * from './kit/parse-config';
