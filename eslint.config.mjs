@@ -37,28 +37,39 @@ export default tseslint.config(
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/__tests__/**'],
     rules: {
-      'no-restricted-imports': restrict(
-        [
-          'node:*',
-          'fs',
-          'path',
-          'http',
-          'https',
-          'net',
-          'crypto',
-          'pg',
-          'typeorm',
-          '@nestjs/*',
-          '@syncline/*',
-          '!@syncline/contracts',
-          '@temporalio/activity',
-          '@temporalio/worker',
-          '@temporalio/client',
-          '../activities*',
-          '../../activities*',
-        ],
-        'Workflows are deterministic: import only @temporalio/workflow, @syncline/contracts and activity types.',
-      ),
+      // Type-only imports are erased: workflows may name activity types (proxyActivities<SyncActivities>).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'http',
+                'https',
+                'net',
+                'crypto',
+                'pg',
+                'typeorm',
+                '@nestjs/*',
+                '@syncline/*',
+                '!@syncline/contracts',
+                '@temporalio/activity',
+                '@temporalio/worker',
+                '@temporalio/client',
+                '**/activities/**',
+                '**/connectors/**',
+                '**/libs/**',
+              ],
+              allowTypeImports: true,
+              message:
+                'Workflows are deterministic: import only @temporalio/workflow, @syncline/contracts and activity types.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

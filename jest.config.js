@@ -14,6 +14,8 @@ const roots = [
 ];
 
 module.exports = {
+  // Jest 30 reads testTimeout only at the top level; integration tests start real runs through Temporal.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -31,7 +33,6 @@ module.exports = {
       testMatch: ['**/__tests__/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

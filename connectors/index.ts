@@ -1,20 +1,37 @@
 /** The connector registry: every source and destination Syncline can use, by type name. */
 import type { DestinationConnector, SourceConnector } from '@syncline/domain';
 import { ErrorCode, SynclineError } from '@syncline/errors';
+import { postgresDestination } from './destinations/postgres';
+import { webhookDestination } from './destinations/webhook';
+import { postgresSource } from './sources/postgres';
 
 // Connectors register here as they are added (see connectors/sources/* and connectors/destinations/*).
-const SOURCES: Record<string, SourceConnector<unknown>> = {};
-const DESTINATIONS: Record<string, DestinationConnector<unknown>> = {};
+// Each connector is typed by its own config; the registry hands out configs parsed by that connector's spec.
+const SOURCES: Record<string, SourceConnector<unknown>> = {
+  [postgresSource.type]: postgresSource,
+};
+const DESTINATIONS: Record<string, DestinationConnector<unknown>> = {
+  [postgresDestination.type]: postgresDestination,
+  [webhookDestination.type]: webhookDestination,
+};
 
 export function sourceConnector(type: string): SourceConnector<unknown> {
   const c = SOURCES[type];
-  if (!c) throw new SynclineError(ErrorCode.UnknownConnector, `Unknown source type "${type}". Known: ${Object.keys(SOURCES).join(', ')}`);
+  if (!c)
+    throw new SynclineError(
+      ErrorCode.UnknownConnector,
+      `Unknown source type "${type}". Known: ${Object.keys(SOURCES).join(', ')}`,
+    );
   return c;
 }
 
 export function destinationConnector(type: string): DestinationConnector<unknown> {
   const c = DESTINATIONS[type];
-  if (!c) throw new SynclineError(ErrorCode.UnknownConnector, `Unknown destination type "${type}". Known: ${Object.keys(DESTINATIONS).join(', ')}`);
+  if (!c)
+    throw new SynclineError(
+      ErrorCode.UnknownConnector,
+      `Unknown destination type "${type}". Known: ${Object.keys(DESTINATIONS).join(', ')}`,
+    );
   return c;
 }
 

@@ -4,7 +4,10 @@ import { ErrorCode, SynclineError } from '@syncline/errors';
 
 type AnyConnector = SourceConnector<unknown> | DestinationConnector<unknown>;
 
-export function parseConnectorConfig<C>(connector: { type: string; spec: AnyConnector['spec'] }, raw: unknown): C {
+export function parseConnectorConfig<C>(
+  connector: { type: string; spec: AnyConnector['spec'] },
+  raw: unknown,
+): C {
   const parsed = connector.spec.safeParse(raw);
   if (parsed.success) return parsed.data as C;
   const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`);
@@ -14,7 +17,10 @@ export function parseConnectorConfig<C>(connector: { type: string; spec: AnyConn
 }
 
 /** A copy of the config safe to log or return: secret fields replaced. */
-export function redactConfig(config: Record<string, unknown>, secretFields: readonly string[]): Record<string, unknown> {
+export function redactConfig(
+  config: Record<string, unknown>,
+  secretFields: readonly string[],
+): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...config };
   for (const field of secretFields) if (copy[field] !== undefined) copy[field] = '[redacted]';
   return copy;

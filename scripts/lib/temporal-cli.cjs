@@ -72,7 +72,9 @@ function portOpen(port) {
 
 /**
  * Starts `temporal server start-dev` and resolves once its gRPC port accepts connections.
- * @param {{ port?: number, uiPort?: number, dbFile?: string, headless?: boolean, log?: (s: string) => void, stdio?: any }} opts
+ * `detached` puts the server in its own process group, so a terminal Ctrl-C reaches only the caller,
+ * which can then stop it after the processes that depend on it.
+ * @param {{ port?: number, uiPort?: number, dbFile?: string, headless?: boolean, log?: (s: string) => void, stdio?: any, detached?: boolean }} opts
  */
 async function startTemporalDevServer(opts = {}) {
   const cli = ensureTemporalCli(opts.log);
@@ -86,7 +88,10 @@ async function startTemporalDevServer(opts = {}) {
     args.push('--db-filename', opts.dbFile);
   }
   for (const sa of SEARCH_ATTRIBUTES) args.push('--search-attribute', sa);
-  const child = spawn(cli, args, { stdio: opts.stdio ?? ['ignore', 'ignore', 'inherit'], detached: false });
+  const child = spawn(cli, args, {
+    stdio: opts.stdio ?? ['ignore', 'ignore', 'inherit'],
+    detached: opts.detached ?? false,
+  });
   let exited = false;
   child.once('exit', () => (exited = true));
   const deadline = Date.now() + 60_000;

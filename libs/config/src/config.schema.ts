@@ -26,3 +26,10 @@ export const SECRET_CONFIG_KEYS: readonly (keyof SynclineConfig)[] = [
   'DATABASE_URL',
   'SYNCLINE_ENCRYPTION_KEY',
 ];
+
+const NEST_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
+
+/** Nest logger levels enabled by LOG_LEVEL: that level and everything more severe. */
+export function enabledLogLevels(level: SynclineConfig['LOG_LEVEL']): (typeof NEST_LEVELS)[number][] {
+  return NEST_LEVELS.slice(NEST_LEVELS.indexOf(level));
+}

@@ -51,7 +51,9 @@ export const TERMINAL_RUN_STATUSES: readonly SyncRunStatus[] = ['success', 'warn
 
 export interface PlanInput {
   runId: string;
+  workflowId: string;
   syncId: string;
+  trigger: SyncRunTrigger;
   fullResync: boolean;
 }
 
@@ -77,7 +79,7 @@ export interface CommitInput {
   runId: string;
   syncId: string;
   outcome: 'completed' | 'failed' | 'cancelled';
-  error?: { code: string; message: string };
+  error?: RunError;
 }
 
 export interface SyncRunResult {
@@ -86,11 +88,9 @@ export interface SyncRunResult {
   counts: RunCounts;
 }
 
-/** Temporal failure types raised by activities; workflows branch on these strings, never on classes. */
-export const FailureType = {
-  Config: 'ConfigError',
-  PrimaryKey: 'PrimaryKeyError',
-  Query: 'QueryError',
-  Destination: 'DestinationError',
-  RateLimited: 'RateLimited',
-} as const;
+/** The failure recorded on a run: `code` is the ApplicationFailure type (an ErrorCode string). */
+export interface RunError {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}

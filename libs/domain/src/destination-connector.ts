@@ -46,6 +46,8 @@ export interface DestinationConnector<Config = unknown> {
   readonly spec: z.ZodType<Config>;
   readonly secretFields: readonly string[];
   readonly defaultBatchSize: number;
+  /** Records per write for this config, where the user can choose it; defaults to `defaultBatchSize`. */
+  batchSize?(config: Config): number;
   check(config: Config): Promise<CheckResult>;
   objects(config: Config): Promise<DestinationObject[]>;
   fields(config: Config, object: string): Promise<DestinationField[]>;

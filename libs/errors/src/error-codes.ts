@@ -16,6 +16,8 @@ export enum ErrorCode {
   NullPrimaryKey = 'NULL_PRIMARY_KEY',
   DuplicatePrimaryKey = 'DUPLICATE_PRIMARY_KEY',
   InvalidMapping = 'INVALID_MAPPING',
+  /** A delete refused because other records still use this one (a model's source, a sync's model). */
+  InUse = 'IN_USE',
   SyncRunInProgress = 'SYNC_RUN_IN_PROGRESS',
   OrchestratorUnavailable = 'ORCHESTRATOR_UNAVAILABLE',
   DestinationRejected = 'DESTINATION_REJECTED',

@@ -1,3 +1,4 @@
 export * from './test-env';
 export * from './test-database';
 export * from './wait-for';
+export * from './builders';

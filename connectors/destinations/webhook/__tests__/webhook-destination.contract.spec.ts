@@ -1,0 +1,33 @@
+import { describeDestinationContract } from '../../../testing/destination-contract';
+import { startWebhookEmulator } from '../emulator';
+import { webhookDestination } from '../webhook-destination';
+import type { WebhookDestinationConfig } from '../webhook-destination.config';
+
+describeDestinationContract('webhook (upsert)', async () => {
+  const secret = 'whsec_contract_0123456789';
+  const emulator = await startWebhookEmulator({ secret });
+  const config: WebhookDestinationConfig = { url: emulator.url, secret, batchSize: 100, timeoutMs: 5000 };
+  const wrongSecret = 'whsec_wrong_9876543210';
+  const token = 'Bearer leaked-token-if-shown';
+  return {
+    connector: webhookDestination,
+    config,
+    context: { mode: 'upsert' },
+    // The receiver's view: replay what it recorded, in order.
+    readBack: async () => {
+      const state = new Map<string, Record<string, unknown>>();
+      for (const r of emulator.records()) {
+        if (r.op === 'removed') state.delete(r.key);
+        else state.set(r.key, r.fields);
+      }
+      return state;
+    },
+    rejection: { granularity: 'whole-batch', arrangeRejection: () => emulator.rejectNext(1, 422) },
+    invalidConfig: { url: 'not a url', secret: wrongSecret, headers: { Authorization: token } },
+    wrongSecrets: {
+      config: { ...config, secret: wrongSecret, headers: { Authorization: token } },
+      secrets: [wrongSecret, token],
+    },
+    teardown: () => emulator.close(),
+  };
+});

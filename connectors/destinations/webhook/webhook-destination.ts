@@ -1,0 +1,112 @@
+/**
+ * The webhook destination connector: POSTs signed JSON batches of changes to a URL the user runs.
+ * Wire format: `{"batch":[{"op","key","fields","idempotencyKey"}]}` with X-Syncline-Signature and Idempotency-Key.
+ */
+import type { DestinationConnector, RecordOutcome, SyncMode } from '@syncline/domain';
+import { batchVerdict } from './webhook-response';
+import { postSigned, serialiseRecord, signedRequest, webhookHost } from './webhook-request';
+import {
+  WEBHOOK_SECRET_FIELDS,
+  type WebhookDestinationConfig,
+  webhookDestinationSpec,
+} from './webhook-destination.config';
+
+const MODES: SyncMode[] = ['insert', 'update', 'upsert', 'mirror'];
+const CHECK_TIMEOUT_MS = 10_000;
+
+export const webhookDestination: DestinationConnector<WebhookDestinationConfig> = {
+  type: 'webhook',
+  spec: webhookDestinationSpec,
+  secretFields: WEBHOOK_SECRET_FIELDS,
+  defaultBatchSize: 100,
+
+  /** The user's `batchSize`, so the deliver step sends exactly one request per write. */
+  batchSize(config) {
+    return config.batchSize;
+  },
+
+  /** Sends a signed `{"batch":[],"test":true}`; ok when the receiver answers 2xx. */
+  async check(config) {
+    const host = webhookHost(config);
+    const timeoutMs = Math.min(config.timeoutMs, CHECK_TIMEOUT_MS);
+    try {
+      const answer = await postSigned(config, signedRequest(config, [], [], { test: true }), { timeoutMs });
+      batchVerdict(answer, host);
+      if (answer.status >= 300) {
+        return {
+          ok: false,
+          message: `Webhook at ${host} answered the test request with HTTP ${answer.status}: ${answer.body.slice(0, 200)}`,
+        };
+      }
+      return {
+        ok: true,
+        message: `Webhook at ${host} accepted a signed test request (HTTP ${answer.status})`,
+      };
+    } catch (err) {
+      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
+  },
+
+  /** A webhook has one free-form object. */
+  async objects() {
+    return [{ name: 'events', modes: [...MODES] }];
+  },
+
+  /** Free-form: any mapped field is sent as is. */
+  async fields() {
+    return [];
+  },
+
+  /** The receiver decides what a removal means, so it always gets them. */
+  handlesRemovals() {
+    return true;
+  },
+
+  /**
+   * One signed POST per `batchSize` records (one per call when the caller batches by `defaultBatchSize`).
+   * 2xx → accepted; other 4xx → every record of that request rejected; 429, 5xx, timeouts and 401/403 throw.
+   */
+  async write(config, records, context) {
+    const outcomes: RecordOutcome[] = [];
+    const host = webhookHost(config);
+    for (let start = 0; start < records.length; start += config.batchSize) {
+      const chunk = records.slice(start, start + config.batchSize);
+      const sendable: { key: string; json: string; idempotencyKey: string }[] = [];
+      const chunkOutcomes = new Map<number, RecordOutcome>();
+      chunk.forEach((record, i) => {
+        const json = serialiseRecord(record);
+        if (typeof json === 'string')
+          sendable.push({ key: record.key, json, idempotencyKey: record.idempotencyKey });
+        else
+          chunkOutcomes.set(i, {
+            key: record.key,
+            status: 'rejected',
+            reason: `Fields are not JSON-serialisable: ${json.message}`,
+          });
+      });
+      if (sendable.length > 0) {
+        const request = signedRequest(
+          config,
+          sendable.map((s) => s.json),
+          sendable.map((s) => s.idempotencyKey),
+        );
+        const answer = await postSigned(config, request, {
+          signal: context.signal,
+          timeoutMs: config.timeoutMs,
+        });
+        const verdict = batchVerdict(answer, host);
+        chunk.forEach((record, i) => {
+          if (chunkOutcomes.has(i)) return;
+          chunkOutcomes.set(
+            i,
+            verdict.accepted
+              ? { key: record.key, status: 'accepted' }
+              : { key: record.key, status: 'rejected', reason: verdict.reason },
+          );
+        });
+      }
+      chunk.forEach((_, i) => outcomes.push(chunkOutcomes.get(i)!));
+    }
+    return outcomes;
+  },
+};

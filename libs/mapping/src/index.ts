@@ -1,0 +1,2 @@
+export * from './apply-mapping';
+export * from './validate-mapping';

@@ -1,0 +1,50 @@
+/**
+ * previewModel: runs a model's SQL against its source with a row limit and a statement timeout,
+ * and checks the primary key is among the returned columns before the user saves or syncs the model.
+ */
+import { Injectable } from '@nestjs/common';
+import { sourceConnector } from '@syncline/connectors';
+import { ErrorCode, SynclineError } from '@syncline/errors';
+import { SourceService } from '../source/source.service';
+import type { ModelPreviewDto } from './dtos/model-preview.dto';
+import type { PreviewModelInput } from './dtos/preview-model.input';
+import { ModelService } from './model.service';
+import { readPreview } from './utils/read-preview.util';
+
+export const PREVIEW_ROW_LIMIT = 100;
+export const PREVIEW_TIMEOUT_MS = 30_000;
+
+@Injectable()
+export class ModelPreviewService {
+  constructor(
+    private readonly models: ModelService,
+    private readonly sources: SourceService,
+  ) {}
+
+  async preview(workspaceId: string, input: PreviewModelInput): Promise<ModelPreviewDto> {
+    const saved = input.modelId ? await this.models.get(workspaceId, input.modelId) : undefined;
+    const sourceId = input.sourceId ?? saved?.sourceId;
+    const sql = input.sql ?? saved?.sql;
+    const primaryKey = input.primaryKey ?? saved?.primaryKey;
+    if (!sourceId || !sql) {
+      throw new SynclineError(ErrorCode.BadUserInput, 'Give either modelId, or sourceId and sql');
+    }
+    const { source, config } = await this.sources.openConfig(workspaceId, sourceId);
+    const { columns, rows } = await readPreview(
+      sourceConnector(source.type).query(config, sql, {
+        limit: PREVIEW_ROW_LIMIT,
+        timeoutMs: PREVIEW_TIMEOUT_MS,
+      }),
+      PREVIEW_ROW_LIMIT,
+    );
+    const names = columns.map((c) => c.name);
+    if (primaryKey !== undefined && !names.includes(primaryKey)) {
+      throw new SynclineError(
+        ErrorCode.BadUserInput,
+        `primary key column ${primaryKey} is not in the query result (columns: ${names.join(', ')})`,
+        { details: { primaryKey, columns: names } },
+      );
+    }
+    return { columns, rows, primaryKeyFound: primaryKey === undefined ? null : true };
+  }
+}

@@ -1,0 +1,1 @@
+export { createSyncWorker, WORKFLOWS_PATH, type SyncWorkerOptions } from './temporal/create-sync-worker';

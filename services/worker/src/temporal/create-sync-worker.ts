@@ -1,0 +1,34 @@
+/**
+ * Builds the Temporal Worker that runs sync runs: the workflows of `workflows/` and the activities of
+ * `activities/`, polling the sync task queue. Usable without Nest (tests, scripts).
+ */
+import { createActivities, type ActivityDeps } from '@syncline/activities';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+
+export interface SyncWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  /** How long in-flight activities get to checkpoint when the worker shuts down. */
+  shutdownGraceTimeMs: number;
+  /** A pre-built bundle (production images); otherwise workflows/ is bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export const WORKFLOWS_PATH = require.resolve('@syncline/workflows');
+
+export function createSyncWorker(options: SyncWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: createActivities(options.deps),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: WORKFLOWS_PATH }),
+    shutdownGraceTime: options.shutdownGraceTimeMs,
+    // Bounded concurrency: each deliver activity holds one batch in memory.
+    maxConcurrentActivityTaskExecutions: 20,
+  });
+}

@@ -1,0 +1,38 @@
+/** The worker process: a Nest application context (no HTTP server) hosting the Temporal Worker. */
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { ActivityDeps } from '@syncline/activities';
+import type { SynclineConfig } from '@syncline/config';
+import { SecretBox } from '@syncline/crypto';
+import { createDataSource } from '@syncline/db';
+import { Pool } from 'pg';
+import { SyncWorkerService } from './temporal/sync-worker.service';
+import { ACTIVITY_DEPS, WORKER_CONFIG } from './worker.tokens';
+
+@Module({})
+export class WorkerModule implements OnApplicationShutdown {
+  constructor(@Inject(ACTIVITY_DEPS) private readonly deps: ActivityDeps) {}
+
+  static forRoot(config: SynclineConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        {
+          provide: ACTIVITY_DEPS,
+          useFactory: async (): Promise<ActivityDeps> => ({
+            dataSource: await createDataSource(config.DATABASE_URL).initialize(),
+            pool: new Pool({ connectionString: config.DATABASE_URL, max: 10 }),
+            secretBox: new SecretBox(config.SYNCLINE_ENCRYPTION_KEY),
+          }),
+        },
+        SyncWorkerService,
+      ],
+    };
+  }
+
+  // Runs after SyncWorkerService has drained (module hooks run after their providers').
+  async onApplicationShutdown(): Promise<void> {
+    await this.deps.pool.end();
+    await this.deps.dataSource.destroy();
+  }
+}

@@ -1,0 +1,3 @@
+/** Typed injection tokens of the worker process. */
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+export const ACTIVITY_DEPS = Symbol('ACTIVITY_DEPS');

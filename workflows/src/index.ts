@@ -1,0 +1,2 @@
+/** Every workflow the Syncline worker registers (the bundler's entry point). */
+export { syncRun } from './sync-run.workflow';
