@@ -11,6 +11,7 @@ const roots = [
   '<rootDir>/workflows',
   '<rootDir>/services',
   '<rootDir>/scripts',
+  '<rootDir>/deploy',
 ];
 
 module.exports = {

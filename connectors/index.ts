@@ -3,12 +3,18 @@ import type { DestinationConnector, SourceConnector } from '@syncline/domain';
 import { ErrorCode, SynclineError } from '@syncline/errors';
 import { postgresDestination } from './destinations/postgres';
 import { webhookDestination } from './destinations/webhook';
+import { duckdbSource } from './sources/duckdb';
+import { mysqlSource } from './sources/mysql';
 import { postgresSource } from './sources/postgres';
+import { snowflakeSource } from './sources/snowflake';
 
 // Connectors register here as they are added (see connectors/sources/* and connectors/destinations/*).
 // Each connector is typed by its own config; the registry hands out configs parsed by that connector's spec.
 const SOURCES: Record<string, SourceConnector<unknown>> = {
   [postgresSource.type]: postgresSource,
+  [mysqlSource.type]: mysqlSource,
+  [duckdbSource.type]: duckdbSource,
+  [snowflakeSource.type]: snowflakeSource,
 };
 const DESTINATIONS: Record<string, DestinationConnector<unknown>> = {
   [postgresDestination.type]: postgresDestination,

@@ -9,6 +9,7 @@ import { ensureNodeModules } from './lib/bootstrap.mjs';
 const require = createRequire(import.meta.url);
 ensureNodeModules();
 require('./lib/temporal-cli.cjs').ensureTemporalCli();
+require('./lib/deploy-validators.cjs').ensureDeployValidators();
 
 const extra = process.argv.slice(2);
 const jest = ['node_modules/.bin/jest'];

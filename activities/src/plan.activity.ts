@@ -2,16 +2,15 @@
  * Plan: run the model query, check the primary key, diff against the delivered state and stage the
  * changes. Returns counts only — row data stays in the control-plane database, never in workflow history.
  */
-import { planChanges } from '@syncline/cdc';
+import { assertPrimaryKeyColumn, cdcFingerprint, type PlanRequest } from '@syncline/cdc';
 import type { PlanInput, PlanResult } from '@syncline/contracts';
-import { emptyRunCounts } from '@syncline/db';
+import { emptyRunCounts, SyncEntity } from '@syncline/db';
 import { validateMapping } from '@syncline/mapping';
 import { cancellationSignal, heartbeat } from '@temporalio/activity';
 import type { ActivityDeps } from './activity-deps';
+import { planRun } from './cdc-engine';
 import { loadSyncContext } from './load-sync-context';
 import { withFailureMapping } from './to-activity-failure';
-
-const QUERY_TIMEOUT_MS = 30 * 60_000;
 
 export function createPlanActivity(deps: ActivityDeps) {
   return async function plan(input: PlanInput): Promise<PlanResult> {
@@ -32,32 +31,40 @@ export function createPlanActivity(deps: ActivityDeps) {
           emptyRunCounts(),
         ],
       );
-      const rows = ctx.source.connector.query(ctx.source.config, ctx.model.sql, {
-        signal: cancellationSignal(),
-        timeoutMs: QUERY_TIMEOUT_MS,
-      });
-      const result = await planChanges(
-        deps.pool,
-        {
-          runId: input.runId,
-          syncId: input.syncId,
-          primaryKey: ctx.model.primaryKey,
-          mapping: ctx.sync.mapping,
-          fullResync: input.fullResync,
-          onColumns: (columns) => {
-            validateMapping(ctx.sync.mapping, columns);
-            heartbeat();
-          },
+      const request: PlanRequest = {
+        runId: input.runId,
+        syncId: input.syncId,
+        primaryKey: ctx.model.primaryKey,
+        mapping: ctx.sync.mapping,
+        duplicateKeyPolicy: ctx.sync.duplicateKeyPolicy,
+        fullResync: input.fullResync,
+        resetCDC: input.resetCDC,
+        onColumns: (columns) => {
+          assertPrimaryKeyColumn(ctx.model.primaryKey, columns);
+          validateMapping(ctx.sync.mapping, columns);
+          heartbeat();
         },
-        rows,
-      );
+      };
+      const result = await planRun(deps, ctx, request, cancellationSignal());
+      if (input.resetCDC) {
+        // resetCDC made the current result the delivered state, computed with this mapping.
+        await deps.dataSource
+          .getRepository(SyncEntity)
+          .update(ctx.sync.id, { cdcFingerprint: cdcFingerprint(ctx.model.primaryKey, ctx.sync.mapping) });
+      }
       const counts = { ...emptyRunCounts(), planned: result.planned };
       await deps.pool.query(
-        `UPDATE sync_run SET status = 'processing', query_rows = $2, counts = $3 WHERE id = $1`,
-        [input.runId, result.queryRows, counts],
+        `UPDATE sync_run SET status = 'processing', query_rows = $2, skipped_rows = $3, warnings = $4, counts = $5
+          WHERE id = $1`,
+        [input.runId, result.queryRows, result.skippedRows, JSON.stringify(result.warnings), counts],
       );
-      const stagedChanges = result.planned.added + result.planned.changed + result.planned.removed;
-      return { planned: result.planned, stagedChanges, queryRows: result.queryRows };
+      const { added, changed, removed } = result.planned;
+      return {
+        planned: result.planned,
+        stagedChanges: added + changed + removed,
+        queryRows: result.queryRows,
+        skippedRows: result.skippedRows,
+      };
     });
   };
 }

@@ -1,6 +1,9 @@
 /**
  * Turns an AbortSignal into something a query loop can race against, so a cancelled sync run stops waiting
  * at once even when the server is slow to notice the cancellation.
+ *
+ * Not `Promise.race([work, aborted])`: every race would leave a reaction on the long-lived `aborted`
+ * promise holding the settled work — each batch of rows a stream ever read — until the signal fires.
  */
 export interface AbortWatch {
   /** Whether the signal fired while the watch was active (or before it started). */
@@ -12,17 +15,13 @@ export interface AbortWatch {
 
 export function watchAbort(signal: AbortSignal | undefined, onAbort: () => void): AbortWatch {
   let fired = false;
-  let rejectAborted: (reason: unknown) => void = () => undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    rejectAborted = reject;
-  });
-  // Nobody may be racing when the signal fires; the rejection is observed through `race` later.
-  aborted.catch(() => undefined);
+  const waiting = new Set<(reason: unknown) => void>();
 
   const fire = (): void => {
     if (fired) return;
     fired = true;
-    rejectAborted(signal?.reason);
+    for (const reject of waiting) reject(signal?.reason);
+    waiting.clear();
     onAbort();
   };
   if (signal?.aborted) fire();
@@ -35,10 +34,24 @@ export function watchAbort(signal: AbortSignal | undefined, onAbort: () => void)
     race<T>(work: Promise<T>): Promise<T> {
       // The losing promise still settles later (e.g. when the connection is closed): keep that quiet.
       work.catch(() => undefined);
-      return Promise.race([work, aborted]);
+      if (fired) return Promise.reject(signal?.reason);
+      return new Promise<T>((resolve, reject) => {
+        waiting.add(reject);
+        work.then(
+          (value) => {
+            waiting.delete(reject);
+            resolve(value);
+          },
+          (err: unknown) => {
+            waiting.delete(reject);
+            reject(err);
+          },
+        );
+      });
     },
     dispose() {
       signal?.removeEventListener('abort', fire);
+      waiting.clear();
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   postgresSourceSpec,
 } from './postgres-source.config';
 import { streamQuery } from './query-stream';
+import { openWarehouseSession } from './warehouse-session';
 
 export const postgresSource: SourceConnector<PostgresSourceConfig> = {
   type: 'postgres',
@@ -32,4 +33,7 @@ export const postgresSource: SourceConnector<PostgresSourceConfig> = {
   query(config, sql, options) {
     return streamQuery(config, sql, options);
   },
+
+  /** In-warehouse CDC (opt-in per source): needs CREATE on the database for the `syncline_planner` schema. */
+  warehouse: { dialect: 'postgres', openSession: openWarehouseSession },
 };

@@ -3,7 +3,7 @@
  * read-only transaction, so memory is bounded by the batch size and the model cannot write to the warehouse.
  */
 import type { Column, QueryOptions, RowBatch } from '@syncline/domain';
-import { ErrorCode, SynclineError } from '@syncline/errors';
+import { SynclineError } from '@syncline/errors';
 import type { Client, FieldDef } from 'pg';
 import Cursor from 'pg-cursor';
 import { connectPg } from '../../kit/postgres';
@@ -11,8 +11,8 @@ import { pgColumn } from './column-types';
 import type { PostgresSourceConfig } from './postgres-source.config';
 import { sourceConnectError, sourceQueryError } from './source-errors';
 import { watchAbort } from '../../kit/abort-watch';
+import { resolveQueryOptions } from '../../kit/query-options';
 
-export const DEFAULT_QUERY_BATCH_SIZE = 1000;
 const APPLICATION_NAME = 'syncline-source';
 const CANCEL_CONNECT_TIMEOUT_MS = 2_000;
 
@@ -23,12 +23,7 @@ export async function* streamQuery(
   sql: string,
   options: QueryOptions = {},
 ): AsyncGenerator<RowBatch> {
-  const { signal, timeoutMs } = options;
-  const batchSize = options.batchSize ?? DEFAULT_QUERY_BATCH_SIZE;
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  assertPositive('batchSize', batchSize);
-  if (options.limit !== undefined) assertPositive('limit', limit);
-  if (timeoutMs !== undefined) assertPositive('timeoutMs', timeoutMs);
+  const { signal, timeoutMs, batchSize, limit } = resolveQueryOptions(options);
   if (signal?.aborted) throw sourceQueryError(signal.reason, config, true);
 
   const client = await connectPg(config, { applicationName: APPLICATION_NAME }).catch((err: unknown) => {
@@ -53,7 +48,7 @@ export async function* streamQuery(
         ? client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
         : client.query<{ pid: number }>(
             "SELECT pg_backend_pid() AS pid, set_config('statement_timeout', $1, true)",
-            [String(Math.ceil(timeoutMs))],
+            [String(timeoutMs)],
           ),
     );
     backendPid = session.rows[0]?.pid;
@@ -128,14 +123,5 @@ async function cancelBackend(config: PostgresSourceConfig, pid: number): Promise
     }
   } catch {
     // The session's socket is closed anyway; an unreachable server cannot be asked for more.
-  }
-}
-
-function assertPositive(name: string, value: number): void {
-  if (!Number.isFinite(value) || value < 1) {
-    throw new SynclineError(
-      ErrorCode.BadUserInput,
-      `Query option ${name} must be a positive number, got ${value}`,
-    );
   }
 }

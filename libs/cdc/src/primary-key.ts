@@ -1,4 +1,8 @@
-/** Primary-key checks: a model's key must exist, never be null and be unique, or the run fails before sending. */
+/**
+ * Primary-key rules shared by both engines: the key column must exist; rows with a null key are skipped
+ * and counted; rows whose key repeats are all left out (or fail the run, per sync) with sample keys.
+ */
+import type { RunWarning } from '@syncline/contracts';
 import { ErrorCode, SynclineError } from '@syncline/errors';
 
 export const SAMPLE_KEYS = 10;
@@ -12,22 +16,37 @@ export function assertPrimaryKeyColumn(primaryKey: string, columns: readonly str
   }
 }
 
-export function nullPrimaryKeyError(
-  primaryKey: string,
-  count: number,
-  sampleRowNumbers: number[],
-): SynclineError {
-  return new SynclineError(
-    ErrorCode.NullPrimaryKey,
-    `${count} row(s) have a null primary key "${primaryKey}" (row numbers ${sampleRowNumbers.join(', ')}); nothing was sent. Filter them out in the model.`,
-    { details: { count, sampleRowNumbers } },
-  );
+export function nullKeyWarning(primaryKey: string, count: number): RunWarning {
+  return {
+    code: ErrorCode.NullPrimaryKey,
+    message: `${count} row(s) have a null primary key "${primaryKey}" and were skipped. Filter them out in the model.`,
+    details: { count },
+  };
 }
 
-export function duplicatePrimaryKeyError(primaryKey: string, sampleKeys: string[]): SynclineError {
+export interface DuplicateKeys {
+  /** Rows left out (every row of every repeated key). */
+  rows: number;
+  sampleKeys: string[];
+}
+
+function duplicateMessage(primaryKey: string, dup: DuplicateKeys): string {
+  const sample = dup.sampleKeys.map((k) => JSON.stringify(k)).join(', ');
+  return `The primary key "${primaryKey}" is not unique: ${dup.rows} row(s) share a key (e.g. ${sample})`;
+}
+
+export function duplicateKeyWarning(primaryKey: string, dup: DuplicateKeys): RunWarning {
+  return {
+    code: ErrorCode.DuplicatePrimaryKey,
+    message: `${duplicateMessage(primaryKey, dup)}; they were left out. Make the key unique in the model.`,
+    details: { count: dup.rows, sampleKeys: dup.sampleKeys },
+  };
+}
+
+export function duplicateKeyError(primaryKey: string, dup: DuplicateKeys): SynclineError {
   return new SynclineError(
     ErrorCode.DuplicatePrimaryKey,
-    `The primary key "${primaryKey}" is not unique: ${sampleKeys.map((k) => JSON.stringify(k)).join(', ')} appear more than once; nothing was sent. Make the key unique in the model.`,
-    { details: { sampleKeys } },
+    `${duplicateMessage(primaryKey, dup)}; nothing was sent. Make the key unique in the model, or let the sync exclude duplicates.`,
+    { details: { count: dup.rows, sampleKeys: dup.sampleKeys } },
   );
 }

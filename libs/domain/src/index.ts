@@ -2,3 +2,5 @@ export * from './types';
 export * from './source-connector';
 export * from './destination-connector';
 export * from './sync';
+export * from './warehouse-session';
+export * from './sync-schedule';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Column, RowBatch } from './types';
+import type { WarehouseCapability } from './warehouse-session';
 
 export interface CheckResult {
   ok: boolean;
@@ -37,4 +38,6 @@ export interface SourceConnector<Config = unknown> {
   discover(config: Config): Promise<DiscoveredTable[]>;
   /** Streams the query result in batches; memory is bounded by batch size. */
   query(config: Config, sql: string, options?: QueryOptions): AsyncIterable<RowBatch>;
+  /** Present when the source can run in-warehouse CDC (opt-in per source). */
+  readonly warehouse?: WarehouseCapability<Config>;
 }

@@ -24,6 +24,8 @@ export enum ErrorCode {
   DestinationUnavailable = 'DESTINATION_UNAVAILABLE',
   RateLimited = 'RATE_LIMITED',
   Internal = 'INTERNAL',
+  /** A model query returned no rows where rows are needed to trust it (previews before saving a sync). */
+  EmptyModel = 'EMPTY_MODEL',
 }
 
 const TRANSIENT: ReadonlySet<ErrorCode> = new Set([

@@ -9,7 +9,7 @@ import {
   WorkspaceEntity,
   createDataSource,
 } from '@syncline/db';
-import type { FieldMapping, SyncMode } from '@syncline/domain';
+import type { CdcEngine, DuplicateKeyPolicy, FieldMapping, SyncMode } from '@syncline/domain';
 import type { DataSource } from 'typeorm';
 
 export const testEncryptionKey = (): string => randomBytes(32).toString('base64');
@@ -36,10 +36,16 @@ export interface SyncFixture {
 }
 
 export interface SyncFixtureSpec {
-  source: { type: string; config: Record<string, unknown> };
+  source: { type: string; config: Record<string, unknown>; cdcEngine?: CdcEngine };
   model: { sql: string; primaryKey: string };
   destination: { type: string; config: Record<string, unknown> };
-  sync: { mode: SyncMode; mapping: FieldMapping[]; destinationObject?: string; name?: string };
+  sync: {
+    mode: SyncMode;
+    mapping: FieldMapping[];
+    destinationObject?: string;
+    name?: string;
+    duplicateKeyPolicy?: DuplicateKeyPolicy;
+  };
 }
 
 export class ControlPlaneBuilder {
@@ -70,6 +76,7 @@ export class ControlPlaneBuilder {
       name: 'Test source',
       type: spec.source.type,
       configEncrypted: this.box.encryptJson(spec.source.config),
+      cdcEngine: spec.source.cdcEngine ?? 'managed',
     });
     const model = await this.dataSource.getRepository(ModelEntity).save({
       workspaceId: ws.id,
@@ -92,6 +99,7 @@ export class ControlPlaneBuilder {
       destinationObject: spec.sync.destinationObject ?? null,
       mode: spec.sync.mode,
       mapping: spec.sync.mapping,
+      duplicateKeyPolicy: spec.sync.duplicateKeyPolicy ?? 'exclude',
     });
     return {
       workspaceId: ws.id,

@@ -2,3 +2,5 @@ export * from './test-env';
 export * from './test-database';
 export * from './wait-for';
 export * from './builders';
+export * from './dockerfile';
+export * from './dbt-project';

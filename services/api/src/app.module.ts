@@ -14,13 +14,18 @@ import type { GraphqlContext } from './auth/graphql-context';
 import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
+import { DbtCloudModule } from './dbt-cloud/dbt-cloud.module';
 import { DestinationModule } from './destination/destination.module';
 import { formatGraphqlError } from './errors/format-graphql-error.util';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter';
 import { validationExceptionFactory } from './errors/validation-exception-factory.util';
 import { ModelModule } from './model/model.module';
+import { RestApiModule } from './rest-api/rest-api.module';
 import { SourceModule } from './source/source.module';
 import { SyncRunModule } from './sync-run/sync-run.module';
+import { SyncSequenceModule } from './sync-sequence/sync-sequence.module';
 import { SyncModule } from './sync/sync.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -54,6 +59,12 @@ export class AppModule {
         DestinationModule,
         SyncModule,
         SyncRunModule,
+        // Triggers (issue 7): sequences, dbt Cloud webhook, Hightouch-compatible REST API.
+        SyncSequenceModule,
+        DbtCloudModule,
+        RestApiModule,
+        HealthModule,
+        MetricsModule,
       ],
       providers: [
         {

@@ -7,6 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, type SynclineConfig } from '@syncline/config';
 import { AppModule } from './app.module';
 import { createLogger } from './logging/create-logger.util';
+import { allowLargeJsonBodies } from './common/utils/allow-large-json-bodies.util';
+import { setupOpenApi } from './rest-api/setup-open-api.util';
 
 function configOrExit(): SynclineConfig {
   try {
@@ -22,7 +24,13 @@ function configOrExit(): SynclineConfig {
 async function bootstrap(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger });
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    logger,
+    // The dbt Cloud webhook verifies its HMAC signature over the raw request body.
+    rawBody: true,
+  });
+  allowLargeJsonBodies(app);
+  setupOpenApi(app);
   app.enableShutdownHooks();
   await app.listen(config.API_PORT);
   logger.log(`Syncline API listening on :${config.API_PORT} (GraphQL at /graphql)`, 'Bootstrap');

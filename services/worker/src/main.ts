@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, enabledLogLevels, loadConfig } from '@syncline/config';
+import { installTemporalRuntime } from './temporal/install-temporal-runtime';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -16,13 +17,15 @@ async function bootstrap(): Promise<void> {
     }
     throw err;
   }
+  installTemporalRuntime(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new ConsoleLogger('Worker', {
       json: process.env.LOG_FORMAT === 'json',
       logLevels: enabledLogLevels(config.LOG_LEVEL),
     }),
   });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // useProcessExit: exit 0 once the worker has drained, instead of re-raising the signal (exit 143).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 }
 
 void bootstrap();

@@ -5,8 +5,10 @@ import type { SynclineConfig } from '@syncline/config';
 import { SecretBox } from '@syncline/crypto';
 import { createDataSource } from '@syncline/db';
 import { Pool } from 'pg';
+import { WorkerHttpService } from './http/worker-http.service';
+import { WorkerMetrics } from './metrics/worker-metrics';
 import { SyncWorkerService } from './temporal/sync-worker.service';
-import { ACTIVITY_DEPS, WORKER_CONFIG } from './worker.tokens';
+import { ACTIVITY_DEPS, WORKER_CONFIG, WORKER_METRICS } from './worker.tokens';
 
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {
@@ -25,7 +27,9 @@ export class WorkerModule implements OnApplicationShutdown {
             secretBox: new SecretBox(config.SYNCLINE_ENCRYPTION_KEY),
           }),
         },
+        { provide: WORKER_METRICS, useFactory: () => new WorkerMetrics() },
         SyncWorkerService,
+        WorkerHttpService,
       ],
     };
   }

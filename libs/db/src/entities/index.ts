@@ -1,18 +1,24 @@
+import { DbtCloudEventEntity } from './dbt-cloud-event.entity';
+import { DbtCloudWebhookEntity } from './dbt-cloud-webhook.entity';
 import { DestinationEntity } from './destination.entity';
 import { ModelEntity } from './model.entity';
 import { SourceEntity } from './source.entity';
 import { SyncRunRowEntity } from './sync-run-row.entity';
 import { SyncRunEntity } from './sync-run.entity';
 import { SyncEntity } from './sync.entity';
+import { SyncSequenceEntity } from './sync-sequence.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
 export {
+  DbtCloudEventEntity,
+  DbtCloudWebhookEntity,
   DestinationEntity,
   ModelEntity,
   SourceEntity,
   SyncEntity,
   SyncRunEntity,
   SyncRunRowEntity,
+  SyncSequenceEntity,
   WorkspaceEntity,
 };
 export { emptyRunCounts } from './sync-run.entity';
@@ -26,4 +32,7 @@ export const ENTITIES = [
   SyncEntity,
   SyncRunEntity,
   SyncRunRowEntity,
+  SyncSequenceEntity,
+  DbtCloudWebhookEntity,
+  DbtCloudEventEntity,
 ];

@@ -7,6 +7,10 @@ export class ModelEntity {
   @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId!: string;
   @Column({ name: 'source_id', type: 'uuid' }) sourceId!: string;
   @Column({ type: 'text' }) name!: string;
+  /** sql | table | dbt — how the user defined the model; `sql` always holds the SQL the source runs. */
+  @Column({ type: 'text', default: 'sql' }) kind!: 'sql' | 'table' | 'dbt';
+  /** What the user picked (table, dbt model); null for SQL models. */
+  @Column({ type: 'jsonb', nullable: true }) definition!: Record<string, unknown> | null;
   @Column({ type: 'text' }) sql!: string;
   @Column({ name: 'primary_key', type: 'text' }) primaryKey!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

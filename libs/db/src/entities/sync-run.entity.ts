@@ -1,4 +1,4 @@
-import type { RunCounts, SyncRunStatus, SyncRunTrigger } from '@syncline/contracts';
+import type { RunCounts, RunWarning, SyncRunStatus, SyncRunTrigger } from '@syncline/contracts';
 import { Column, CreateDateColumn, Entity, Generated, PrimaryColumn } from 'typeorm';
 
 export function emptyRunCounts(): RunCounts {
@@ -6,7 +6,7 @@ export function emptyRunCounts(): RunCounts {
   return { planned: zero(), succeeded: zero(), failed: zero(), aborted: zero() };
 }
 
-/** One execution of a sync; its id is the Temporal run id of workflow `sync-<syncId>`. */
+/** One execution of a sync; its id is chosen by the trigger (workflow `sync-<syncId>` runs it, memo runId). */
 @Entity('sync_run')
 export class SyncRunEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
@@ -20,6 +20,10 @@ export class SyncRunEntity {
   @Column({ name: 'full_resync', type: 'boolean', default: false }) fullResync!: boolean;
   @Column({ name: 'query_rows', type: 'integer', nullable: true }) queryRows!: number | null;
   @Column({ type: 'jsonb' }) counts!: RunCounts;
+  /** Problems that did not stop the run (null or duplicate primary keys), each with a code and samples. */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) warnings!: RunWarning[];
+  /** Rows of the model that were not considered (null or duplicate primary key). */
+  @Column({ name: 'skipped_rows', type: 'integer', default: 0 }) skippedRows!: number;
   @Column({ name: 'error_code', type: 'text', nullable: true }) errorCode!: string | null;
   @Column({ name: 'error_message', type: 'text', nullable: true }) errorMessage!: string | null;
   @Column({ name: 'error_details', type: 'jsonb', nullable: true }) errorDetails!: Record<

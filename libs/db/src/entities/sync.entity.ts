@@ -1,4 +1,4 @@
-import type { FieldMapping, SyncMode } from '@syncline/domain';
+import type { DuplicateKeyPolicy, FieldMapping, SyncMode, SyncSchedule } from '@syncline/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Model → destination with a mode and a field mapping. */
@@ -13,6 +13,14 @@ export class SyncEntity {
   @Column({ name: 'destination_object', type: 'text', nullable: true }) destinationObject!: string | null;
   @Column({ type: 'text' }) mode!: SyncMode;
   @Column({ type: 'jsonb' }) mapping!: FieldMapping[];
+  /** Rows sharing a primary key: excluded with a warning, or the run fails before sending. */
+  @Column({ name: 'duplicate_key_policy', type: 'text', default: 'exclude' })
+  duplicateKeyPolicy!: DuplicateKeyPolicy;
+  /** Fingerprint of primary key + mapping behind the delivered state (null before the first delivery). */
+  @Column({ name: 'cdc_fingerprint', type: 'text', nullable: true }) cdcFingerprint!: string | null;
+  /** When the sync runs by itself; null = manual. Realised as a Temporal Schedule for interval / cron. */
+  @Column({ type: 'jsonb', nullable: true }) schedule!: SyncSchedule | null;
+  @Column({ name: 'schedule_paused', type: 'boolean', default: false }) schedulePaused!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,4 +1,12 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
+import { CdcEngines1764400000000 } from './1764400000000-cdc-engines';
+import { Triggers1764300000000 } from './1764300000000-triggers';
+import { ModelKinds1764200000000 } from './1764200000000-model-kinds';
 
 /** Ordered list of migrations; TypeORM records applied ones in the `migrations` table. */
-export const MIGRATIONS = [InitialSchema1764100000000];
+export const MIGRATIONS = [
+  InitialSchema1764100000000,
+  CdcEngines1764400000000,
+  Triggers1764300000000,
+  ModelKinds1764200000000,
+];

@@ -4,9 +4,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WorkspaceEntity } from '@syncline/db';
 import { WorkspaceAuthGuard } from './workspace-auth.guard';
+import { WorkspaceKeyService } from './workspace-key.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([WorkspaceEntity])],
-  providers: [{ provide: APP_GUARD, useClass: WorkspaceAuthGuard }],
+  providers: [WorkspaceKeyService, { provide: APP_GUARD, useClass: WorkspaceAuthGuard }],
+  exports: [WorkspaceKeyService],
 })
 export class AuthModule {}

@@ -10,3 +10,8 @@ export interface GraphqlContext {
   req: Request;
   workspace?: AuthenticatedWorkspace;
 }
+
+/** An HTTP request of a REST controller, after WorkspaceAuthGuard. */
+export interface AuthenticatedRequest extends Request {
+  workspace?: AuthenticatedWorkspace;
+}

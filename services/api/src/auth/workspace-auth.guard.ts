@@ -1,41 +1,32 @@
 /**
- * Every GraphQL operation runs as one workspace, identified by its API key (`Authorization: Bearer <key>`).
- * Keys are stored only as SHA-256 hashes, so the lookup is by hash.
+ * Every GraphQL operation and REST call runs as one workspace, identified by its API key
+ * (`Authorization: Bearer <key>`, see WorkspaceKeyService); @Public() routes (health, webhooks) skip it.
  */
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { GqlExecutionContext } from '@nestjs/graphql';
-import { InjectRepository } from '@nestjs/typeorm';
-import { hashApiKey } from '@syncline/crypto';
-import { WorkspaceEntity } from '@syncline/db';
-import { ErrorCode, SynclineError } from '@syncline/errors';
-import { Repository } from 'typeorm';
-import type { GraphqlContext } from './graphql-context';
-
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
-
-function unauthenticated(): SynclineError {
-  return new SynclineError(
-    ErrorCode.Unauthenticated,
-    "Send a workspace API key as 'Authorization: Bearer <key>'",
-  );
-}
+import { Reflector } from '@nestjs/core';
+import { type GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
+import type { AuthenticatedRequest, GraphqlContext } from './graphql-context';
+import { IS_PUBLIC } from './public.decorator';
+import { WorkspaceKeyService } from './workspace-key.service';
 
 @Injectable()
 export class WorkspaceAuthGuard implements CanActivate {
-  constructor(@InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>) {}
+  constructor(
+    private readonly keys: WorkspaceKeyService,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    // Only GraphQL is served today; REST controllers will need their own branch here.
-    const ctx = GqlExecutionContext.create(context).getContext<GraphqlContext>();
-    if (ctx.workspace) return true;
-    const key = BEARER.exec(ctx.req.headers.authorization ?? '')?.[1];
-    if (!key) throw unauthenticated();
-    const workspace = await this.workspaces.findOne({
-      where: { apiKeyHash: hashApiKey(key) },
-      select: { id: true, name: true },
-    });
-    if (!workspace) throw unauthenticated();
-    ctx.workspace = { id: workspace.id, name: workspace.name };
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
+    if (context.getType<GqlContextType>() === 'graphql') {
+      const ctx = GqlExecutionContext.create(context).getContext<GraphqlContext>();
+      ctx.workspace ??= await this.keys.authenticate(ctx.req.headers.authorization);
+      return true;
+    }
+    // REST (/api/v1): the same workspace API key, kept on the request for @RestWorkspace().
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    req.workspace ??= await this.keys.authenticate(req.headers.authorization);
     return true;
   }
 }

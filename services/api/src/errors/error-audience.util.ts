@@ -24,6 +24,7 @@ export function errorAudience(code: ErrorCode): ErrorAudience {
     case ErrorCode.SyncRunInProgress:
     case ErrorCode.DestinationRejected:
     case ErrorCode.InUse:
+    case ErrorCode.EmptyModel:
       return 'caller';
     case ErrorCode.QueryTimeout:
     case ErrorCode.OrchestratorUnavailable:

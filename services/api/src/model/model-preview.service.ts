@@ -40,9 +40,18 @@ export class ModelPreviewService {
     const names = columns.map((c) => c.name);
     if (primaryKey !== undefined && !names.includes(primaryKey)) {
       throw new SynclineError(
-        ErrorCode.BadUserInput,
+        ErrorCode.PrimaryKeyMissing,
         `primary key column ${primaryKey} is not in the query result (columns: ${names.join(', ')})`,
         { details: { primaryKey, columns: names } },
+      );
+    }
+    if (rows.length === 0) {
+      // An empty model cannot show that its key identifies rows, and a mirror sync of it would remove
+      // everything already delivered: tell the user before they save a sync on it.
+      throw new SynclineError(
+        ErrorCode.EmptyModel,
+        `The model returned no rows (columns: ${names.join(', ')}): check its SQL and filters`,
+        { details: { columns: names } },
       );
     }
     return { columns, rows, primaryKeyFound: primaryKey === undefined ? null : true };

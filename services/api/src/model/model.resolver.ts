@@ -2,7 +2,10 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { type AuthenticatedWorkspace } from '../auth/graphql-context';
+import { listDbtModels, loadDbtManifest } from '@syncline/models';
 import { CreateModelInput } from './dtos/create-model.input';
+import { DbtManifestInput } from './dtos/dbt-manifest.input';
+import { DbtModelDto } from './dtos/dbt-model.dto';
 import { ModelPreviewDto } from './dtos/model-preview.dto';
 import { ModelDto } from './dtos/model.dto';
 import { PreviewModelInput } from './dtos/preview-model.input';
@@ -38,6 +41,13 @@ export class ModelResolver {
     return this.previews.preview(ws.id, input);
   }
 
+  @Query(() => [DbtModelDto], {
+    description: "The models of a dbt manifest, with the default primary key from each model's unique test.",
+  })
+  async dbtModels(@Args('input') input: DbtManifestInput): Promise<DbtModelDto[]> {
+    return listDbtModels(await loadDbtManifest(input));
+  }
+
   @Mutation(() => ModelDto)
   async createModel(
     @CurrentWorkspace() ws: AuthenticatedWorkspace,
@@ -51,7 +61,8 @@ export class ModelResolver {
     @CurrentWorkspace() ws: AuthenticatedWorkspace,
     @Args('input') input: UpdateModelInput,
   ): Promise<ModelDto> {
-    return ModelDto.from(await this.modelService.update(ws.id, input));
+    const { model, fullResyncNeeded } = await this.modelService.update(ws.id, input);
+    return ModelDto.from(model, fullResyncNeeded);
   }
 
   @Mutation(() => ModelDto, { description: 'Refused with IN_USE while syncs use the model.' })

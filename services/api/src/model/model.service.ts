@@ -1,13 +1,19 @@
-/** Models of one workspace: CRUD, with the source checked to be in the same workspace. */
+/**
+ * Models of one workspace: CRUD, with the source checked to be in the same workspace. Table and dbt models
+ * are resolved to SQL when saved (libs/models), so runs and previews execute exactly what was saved.
+ */
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ModelEntity, SyncEntity } from '@syncline/db';
+import { type ModelKind, type ModelSpecInput, resolveModel } from '@syncline/models';
 import { Repository } from 'typeorm';
 import { findInWorkspace } from '../common/utils/find-in-workspace.util';
 import { inUseError } from '../common/utils/in-use-error.util';
 import { SourceService } from '../source/source.service';
 import type { CreateModelInput } from './dtos/create-model.input';
+import type { FullResyncNoticeDto } from './dtos/full-resync-notice.dto';
 import type { UpdateModelInput } from './dtos/update-model.input';
+import { fullResyncNotice } from './utils/full-resync-notice.util';
 
 @Injectable()
 export class ModelService {
@@ -26,21 +32,55 @@ export class ModelService {
   }
 
   async create(workspaceId: string, input: CreateModelInput): Promise<ModelEntity> {
-    await this.sources.get(workspaceId, input.sourceId);
-    const { name, sourceId, sql, primaryKey } = input;
-    return this.models.save(this.models.create({ workspaceId, name, sourceId, sql, primaryKey }));
+    const source = await this.sources.get(workspaceId, input.sourceId);
+    const resolved = await resolveModel(source.type, { ...input, kind: input.kind ?? 'sql' });
+    return this.models.save(
+      this.models.create({
+        workspaceId,
+        name: input.name,
+        sourceId: input.sourceId,
+        kind: resolved.definition.kind,
+        definition: resolved.definition.kind === 'sql' ? null : { ...resolved.definition },
+        sql: resolved.sql,
+        primaryKey: resolved.primaryKey,
+      }),
+    );
   }
 
-  async update(workspaceId: string, input: UpdateModelInput): Promise<ModelEntity> {
+  /** Saves the changes; when the SQL or primary key changed, says which syncs need a full resync. */
+  async update(
+    workspaceId: string,
+    input: UpdateModelInput,
+  ): Promise<{ model: ModelEntity; fullResyncNeeded: FullResyncNoticeDto | null }> {
     const model = await this.get(workspaceId, input.id);
-    if (input.sourceId !== undefined) {
-      await this.sources.get(workspaceId, input.sourceId);
-      model.sourceId = input.sourceId;
-    }
+    const before = { sql: model.sql, primaryKey: model.primaryKey };
+    if (input.sourceId !== undefined) model.sourceId = input.sourceId;
+    const source = await this.sources.get(workspaceId, model.sourceId);
     if (input.name !== undefined) model.name = input.name;
-    if (input.sql !== undefined) model.sql = input.sql;
-    if (input.primaryKey !== undefined) model.primaryKey = input.primaryKey;
-    return this.models.save(model);
+    const redefined =
+      input.kind !== undefined ||
+      input.sql !== undefined ||
+      input.table !== undefined ||
+      input.dbt !== undefined;
+    if (redefined) {
+      const kind: ModelKind =
+        input.kind ?? (input.table ? 'table' : input.dbt ? 'dbt' : input.sql ? 'sql' : model.kind);
+      const spec: ModelSpecInput = { ...input, kind, primaryKey: input.primaryKey ?? model.primaryKey };
+      // A dbt model keeps its unique-test default only when the user did not set a key before.
+      if (kind === 'dbt' && input.primaryKey === undefined) spec.primaryKey = undefined;
+      const resolved = await resolveModel(source.type, spec);
+      model.kind = resolved.definition.kind;
+      model.definition = resolved.definition.kind === 'sql' ? null : { ...resolved.definition };
+      model.sql = resolved.sql;
+      model.primaryKey = input.primaryKey ?? resolved.primaryKey;
+    } else if (input.primaryKey !== undefined) model.primaryKey = input.primaryKey;
+    const saved = await this.models.save(model);
+    const dependents = await this.syncs.find({
+      where: { workspaceId, modelId: model.id },
+      select: { id: true, name: true },
+      order: { createdAt: 'ASC' },
+    });
+    return { model: saved, fullResyncNeeded: fullResyncNotice(before, saved, dependents) };
   }
 
   async delete(workspaceId: string, id: string): Promise<ModelEntity> {

@@ -5,6 +5,7 @@ import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { CheckResultDto } from '../common/dtos/check-result.dto';
 import { CreateSourceInput } from './dtos/create-source.input';
 import { SourceDto } from './dtos/source.dto';
+import { SourceTableDto } from './dtos/source-table.dto';
 import { UpdateSourceInput } from './dtos/update-source.input';
 import { SourceService } from './source.service';
 
@@ -31,6 +32,14 @@ export class SourceResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<CheckResultDto> {
     return this.sourceService.test(ws.id, id);
+  }
+
+  @Query(() => [SourceTableDto], { description: 'Schemas, tables and typed columns of the source.' })
+  discoverSource(
+    @CurrentWorkspace() ws: AuthenticatedWorkspace,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SourceTableDto[]> {
+    return this.sourceService.discover(ws.id, id);
   }
 
   @Mutation(() => SourceDto)

@@ -1,121 +1,121 @@
 /**
- * Starting and cancelling sync runs through Temporal. Every trigger ends in the same start call with
- * workflow id `sync-<syncId>` and USE_EXISTING, so a second trigger while a run is going returns that
- * run instead of starting another. The run row is inserted with ON CONFLICT DO NOTHING because the
- * worker's plan activity upserts the same row: whichever side writes first, both stay idempotent.
+ * Starting and cancelling sync runs. Every trigger — GraphQL runSync, the REST API, dbt Cloud webhooks,
+ * and (through the worker's requestSyncRun activity) schedules and sequences — ends in the same call,
+ * requestSyncRun (libs/sync-trigger): start the run of the sync, or queue one behind the running run. A
+ * sync never has two runs at once and never more than one waiting; a trigger while one is already waiting
+ * gets that waiting run back.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
-  SYNC_RUN_WORKFLOW,
-  type SyncRunInput,
-  type SyncRunResult,
+  CANCEL_SYNC_RUN_UPDATE,
+  type CancelSyncRunResult,
   type SyncRunTrigger,
-  syncRunWorkflowId,
   TERMINAL_RUN_STATUSES,
 } from '@syncline/contracts';
-import { emptyRunCounts, SyncRunEntity } from '@syncline/db';
+import type { SyncRunEntity } from '@syncline/db';
 import { ErrorCode, SynclineError } from '@syncline/errors';
+import { requestSyncRun, type SyncRunTarget } from '@syncline/sync-trigger';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { InjectConfig, type SynclineConfig } from '../config/config.token';
 import { DestinationService } from '../destination/destination.service';
+import { ApiMetricsService } from '../metrics/api-metrics.service';
 import { ModelService } from '../model/model.service';
 import { SourceService } from '../source/source.service';
 import { SyncService } from '../sync/sync.service';
-import { DestinationTypeKey, SourceTypeKey, SyncIdKey } from '../temporal/search-attributes';
-import type { RunSyncInput } from './dtos/run-sync.input';
+import { callTemporal } from '../temporal/call-temporal.util';
 import { SyncRunService } from './sync-run.service';
-import { isOrchestratorUnreachable } from './utils/is-orchestrator-unreachable.util';
 
-type SyncRunWorkflow = (input: SyncRunInput) => Promise<SyncRunResult>;
+// The request is answered by the sync's workflow on a worker, so this covers a worker's round trip too.
+const REQUEST_DEADLINE_MS = 15_000;
 
-// Bounds each Temporal call: an unreachable server must answer the user, not hang the request.
-const TEMPORAL_CALL_DEADLINE_MS = 5_000;
+export interface RunRequestOptions {
+  fullResync?: boolean;
+  resetCDC?: boolean;
+}
 
 @Injectable()
 export class SyncRunOrchestrationService {
   constructor(
     @Inject(Client) private readonly temporal: Client,
     @InjectConfig() private readonly config: SynclineConfig,
-    @InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>,
+    private readonly dataSource: DataSource,
     private readonly syncRuns: SyncRunService,
     private readonly syncs: SyncService,
     private readonly models: ModelService,
     private readonly sources: SourceService,
     private readonly destinations: DestinationService,
+    private readonly metrics: ApiMetricsService,
   ) {}
 
-  /** Starts a run of the sync, or returns the one already running. */
-  async start(workspaceId: string, input: RunSyncInput, trigger: SyncRunTrigger): Promise<SyncRunEntity> {
-    const sync = await this.syncs.get(workspaceId, input.syncId);
-    const model = await this.models.get(workspaceId, sync.modelId);
-    const source = await this.sources.get(workspaceId, model.sourceId);
-    const destination = await this.destinations.get(workspaceId, sync.destinationId);
-    const workflowId = syncRunWorkflowId(sync.id);
-    const args: SyncRunInput = { syncId: sync.id, trigger, fullResync: input.fullResync ?? false };
-
-    const handle = await this.callTemporal(() =>
-      this.temporal.workflow.start<SyncRunWorkflow>(SYNC_RUN_WORKFLOW, {
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        workflowId,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        args: [args],
-        typedSearchAttributes: [
-          { key: SyncIdKey, value: sync.id },
-          { key: SourceTypeKey, value: source.type },
-          { key: DestinationTypeKey, value: destination.type },
-        ],
-        memo: { syncName: sync.name },
-      }),
+  /** Starts a run of the sync, or returns the run it joined: the running one or the one queued after it. */
+  async start(
+    workspaceId: string,
+    input: RunRequestOptions & { syncId: string },
+    trigger: SyncRunTrigger,
+  ): Promise<SyncRunEntity> {
+    const target = await this.target(workspaceId, input.syncId);
+    const result = await callTemporal(
+      this.temporal,
+      this.config,
+      () =>
+        requestSyncRun(this.temporal, this.dataSource, target, {
+          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+          trigger,
+          fullResync: input.fullResync,
+          resetCDC: input.resetCDC,
+        }),
+      REQUEST_DEADLINE_MS,
     );
-    // With USE_EXISTING this is the running run's id when one was already going.
-    const runId = handle.firstExecutionRunId;
-    await this.runs
-      .createQueryBuilder()
-      .insert()
-      .into(SyncRunEntity)
-      .values({
-        id: runId,
-        workflowId,
-        status: 'queued',
-        trigger,
-        fullResync: args.fullResync ?? false,
-        counts: emptyRunCounts(),
-        workspaceId,
-        syncId: sync.id,
-      })
-      .orIgnore()
-      .execute();
-    return this.syncRuns.get(workspaceId, runId);
+    this.metrics.runTriggered(trigger);
+    return this.syncRuns.get(workspaceId, result.runId);
   }
 
-  /** Asks Temporal to cancel the run; the worker records the `cancelled` status when it stops. */
+  /**
+   * Cancels the running run (the worker records `cancelled` when it stops) or drops the queued one.
+   * The running run is cancelled through Temporal's workflow cancellation, which needs no worker to
+   * answer; a queued run lives only in the workflow's state, so the workflow is asked to drop it.
+   */
   async cancel(workspaceId: string, runId: string): Promise<SyncRunEntity> {
     const run = await this.syncRuns.get(workspaceId, runId);
     if (TERMINAL_RUN_STATUSES.includes(run.status)) throw alreadyFinished(run.status);
     try {
-      await this.callTemporal(() => this.temporal.workflow.getHandle(run.workflowId, run.id).cancel());
+      await callTemporal(this.temporal, this.config, async () => {
+        const handle = this.temporal.workflow.getHandle(run.workflowId);
+        const execution = await handle.describe();
+        if (execution.status.name !== 'RUNNING') throw alreadyFinished(run.status);
+        // Runs started before run ids were chosen by triggers carry no memo: their id is the Temporal run id.
+        const running = execution.memo?.runId ?? execution.runId;
+        if (running === run.id) {
+          await this.temporal.workflow.getHandle(run.workflowId, execution.runId).cancel();
+          return;
+        }
+        const answer = await handle.executeUpdate<CancelSyncRunResult, [string]>(CANCEL_SYNC_RUN_UPDATE, {
+          args: [run.id],
+        });
+        if (answer === 'not_found') throw alreadyFinished(run.status);
+      });
     } catch (err) {
-      // Temporal answers "not found" for an execution that already completed.
+      // Temporal answers "not found" when no execution of the sync's workflow is open any more.
       if (err instanceof WorkflowNotFoundError) throw alreadyFinished(run.status);
       throw err;
     }
     return this.syncRuns.get(workspaceId, runId);
   }
 
-  private async callTemporal<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, fn);
-    } catch (err) {
-      if (!isOrchestratorUnreachable(err)) throw err;
-      const { TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE } = this.config;
-      throw new SynclineError(
-        ErrorCode.OrchestratorUnavailable,
-        `Temporal is unreachable at TEMPORAL_ADDRESS=${TEMPORAL_ADDRESS} (namespace ${TEMPORAL_NAMESPACE}); try again when it is up`,
-        { cause: err },
-      );
-    }
+  /** The facts the run's workflow carries for operators; checks the sync belongs to the workspace. */
+  private async target(workspaceId: string, syncId: string): Promise<SyncRunTarget> {
+    const sync = await this.syncs.get(workspaceId, syncId);
+    const model = await this.models.get(workspaceId, sync.modelId);
+    const source = await this.sources.get(workspaceId, model.sourceId);
+    const destination = await this.destinations.get(workspaceId, sync.destinationId);
+    return {
+      workspaceId,
+      syncId: sync.id,
+      syncName: sync.name,
+      sourceType: source.type,
+      destinationType: destination.type,
+    };
   }
 }
 

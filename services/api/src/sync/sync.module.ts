@@ -4,12 +4,21 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SyncEntity } from '@syncline/db';
 import { DestinationModule } from '../destination/destination.module';
 import { ModelModule } from '../model/model.module';
+import { SourceModule } from '../source/source.module';
+import { SyncCdcStateService } from './sync-cdc-state.service';
+import { SyncScheduleModule } from '../sync-schedule/sync-schedule.module';
 import { SyncResolver } from './sync.resolver';
 import { SyncService } from './sync.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SyncEntity]), ModelModule, DestinationModule],
-  providers: [SyncService, SyncResolver],
+  imports: [
+    TypeOrmModule.forFeature([SyncEntity]),
+    ModelModule,
+    SourceModule,
+    DestinationModule,
+    SyncScheduleModule,
+  ],
+  providers: [SyncService, SyncCdcStateService, SyncResolver],
   exports: [SyncService],
 })
 export class SyncModule {}

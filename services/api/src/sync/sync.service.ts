@@ -1,13 +1,20 @@
-/** Syncs of one workspace: CRUD, with the model and destination checked to be in the same workspace. */
+/**
+ * Syncs of one workspace: CRUD, with the model and destination checked to be in the same workspace. Every
+ * change that touches a sync's schedule is applied to its Temporal Schedule after it is saved.
+ */
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { syncScheduleId } from '@syncline/contracts';
 import { SyncEntity } from '@syncline/db';
 import { Repository } from 'typeorm';
 import { findInWorkspace } from '../common/utils/find-in-workspace.util';
 import { DestinationService } from '../destination/destination.service';
 import { ModelService } from '../model/model.service';
+import { SyncScheduleService } from '../sync-schedule/sync-schedule.service';
+import { parseSyncSchedule } from '../sync-schedule/utils/parse-sync-schedule.util';
 import type { CreateSyncInput } from './dtos/create-sync.input';
 import type { UpdateSyncInput } from './dtos/update-sync.input';
+import { SyncCdcStateService } from './sync-cdc-state.service';
 import { parseFieldMapping } from './utils/parse-field-mapping.util';
 
 @Injectable()
@@ -16,6 +23,8 @@ export class SyncService {
     @InjectRepository(SyncEntity) private readonly syncs: Repository<SyncEntity>,
     private readonly models: ModelService,
     private readonly destinations: DestinationService,
+    private readonly schedules: SyncScheduleService,
+    private readonly cdcState: SyncCdcStateService,
   ) {}
 
   list(workspaceId: string): Promise<SyncEntity[]> {
@@ -28,9 +37,10 @@ export class SyncService {
 
   async create(workspaceId: string, input: CreateSyncInput): Promise<SyncEntity> {
     const mapping = parseFieldMapping(input.mapping);
+    const schedule = input.schedule ? parseSyncSchedule(input.schedule) : null;
     await this.models.get(workspaceId, input.modelId);
     await this.destinations.get(workspaceId, input.destinationId);
-    return this.syncs.save(
+    const sync = await this.syncs.save(
       this.syncs.create({
         workspaceId,
         name: input.name,
@@ -39,8 +49,12 @@ export class SyncService {
         destinationObject: input.destinationObject ?? null,
         mode: input.mode,
         mapping,
+        duplicateKeyPolicy: input.duplicateKeyPolicy ?? 'exclude',
+        schedule,
       }),
     );
+    await this.schedules.applyForSync(sync);
+    return sync;
   }
 
   async update(workspaceId: string, input: UpdateSyncInput): Promise<SyncEntity> {
@@ -50,13 +64,43 @@ export class SyncService {
     if (input.name !== undefined) sync.name = input.name;
     if (input.destinationObject !== undefined) sync.destinationObject = input.destinationObject;
     if (input.mode !== undefined) sync.mode = input.mode;
-    return this.syncs.save(sync);
+    if (input.duplicateKeyPolicy !== undefined) sync.duplicateKeyPolicy = input.duplicateKeyPolicy;
+    if (input.schedule) sync.schedule = parseSyncSchedule(input.schedule);
+    const saved = await this.syncs.save(sync);
+    await this.schedules.applyForSync(saved);
+    return saved;
+  }
+
+  /** Pauses or resumes the sync's schedule (its Temporal Schedule too); runs already going finish. */
+  async setSchedulePaused(workspaceId: string, id: string, paused: boolean): Promise<SyncEntity> {
+    const sync = await this.get(workspaceId, id);
+    sync.schedulePaused = paused;
+    const saved = await this.syncs.save(sync);
+    await this.schedules.applyForSync(saved);
+    return saved;
+  }
+
+  /** The syncs of a workspace linked to a dbt Cloud job (schedule type dbt_cloud, not paused). */
+  linkedToDbtCloudJob(workspaceId: string, accountId: string, jobId: string): Promise<SyncEntity[]> {
+    return this.syncs
+      .createQueryBuilder('s')
+      .where('s.workspace_id = :workspaceId', { workspaceId })
+      .andWhere("s.schedule->>'type' = 'dbt_cloud'")
+      .andWhere("s.schedule->>'accountId' = :accountId AND s.schedule->>'jobId' = :jobId", {
+        accountId,
+        jobId,
+      })
+      .andWhere('NOT s.schedule_paused')
+      .orderBy('s.created_at')
+      .getMany();
   }
 
   /** Deleting a sync also deletes its runs and delivered state (foreign keys cascade). */
   async delete(workspaceId: string, id: string): Promise<SyncEntity> {
     const sync = await this.get(workspaceId, id);
+    await this.cdcState.dropWarehouseState(sync);
     await this.syncs.delete({ id, workspaceId });
+    await this.schedules.remove(syncScheduleId(id));
     return sync;
   }
 }

@@ -3,6 +3,7 @@
  * boots (and serves configuration) even while Temporal is unreachable.
  */
 import { Global, Module } from '@nestjs/common';
+import { temporalConnectionOptions } from '@syncline/config';
 import { Client, Connection } from '@temporalio/client';
 import { SYNCLINE_CONFIG, type SynclineConfig } from '../config/config.token';
 import { TemporalLifecycleService } from './temporal-lifecycle.service';
@@ -13,7 +14,8 @@ import { TemporalLifecycleService } from './temporal-lifecycle.service';
     {
       provide: Connection,
       inject: [SYNCLINE_CONFIG],
-      useFactory: (config: SynclineConfig) => Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+      // mTLS / API key for Temporal Cloud and secured clusters come from the same config as the worker's.
+      useFactory: (config: SynclineConfig) => Connection.lazy(temporalConnectionOptions(config)),
     },
     {
       provide: Client,
@@ -23,6 +25,6 @@ import { TemporalLifecycleService } from './temporal-lifecycle.service';
     },
     TemporalLifecycleService,
   ],
-  exports: [Client],
+  exports: [Client, Connection],
 })
 export class TemporalModule {}

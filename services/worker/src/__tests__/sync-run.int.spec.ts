@@ -59,13 +59,17 @@ describe('sync run (Temporal + Postgres)', () => {
     );
   }
 
-  async function postgresSync(table: string, target: string) {
+  async function postgresSync(
+    table: string,
+    target: string,
+    duplicateKeyPolicy: 'exclude' | 'fail' = 'exclude',
+  ) {
     await wh.query(`CREATE TABLE ${target} (customer_id int PRIMARY KEY, email text NOT NULL, plan text)`);
     return builder.sync({
       source: { type: 'postgres', config: pgConnectorConfig(warehouse.url) },
       model: { sql: `SELECT id, email, plan, notes FROM ${table}`, primaryKey: 'id' },
       destination: { type: 'postgres', config: pgConnectorConfig(warehouse.url) },
-      sync: { mode: 'mirror', mapping, destinationObject: target },
+      sync: { mode: 'mirror', mapping, destinationObject: target, duplicateKeyPolicy },
     });
   }
 
@@ -132,10 +136,10 @@ describe('sync run (Temporal + Postgres)', () => {
     expect(second.counts.failed.added).toBe(1);
   });
 
-  it('fails a run with a duplicate primary key before sending anything, naming sample keys', async () => {
+  it('fails a run with a duplicate primary key before sending anything when the sync says so', async () => {
     await customersTable('customers_c', 10);
     await wh.query(`INSERT INTO customers_c VALUES (5, 'dup@example.com', 'free', 'n')`);
-    const fx = await postgresSync('customers_c', 'crm_c');
+    const fx = await postgresSync('customers_c', 'crm_c', 'fail');
 
     const handle = await worker.startRun(fx.syncId);
     await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
@@ -149,19 +153,25 @@ describe('sync run (Temporal + Postgres)', () => {
     expect(await targetRows('crm_c')).toHaveLength(0);
   });
 
-  it('fails a run with a null primary key, counting the offending rows', async () => {
+  it('leaves out rows with a duplicate or null primary key with warnings, and sends the rest', async () => {
     await customersTable('customers_d', 10);
+    await wh.query(`INSERT INTO customers_d VALUES (5, 'dup@example.com', 'free', 'n')`);
     await wh.query(`UPDATE customers_d SET id = NULL WHERE id IN (2, 6)`);
     const fx = await postgresSync('customers_d', 'crm_d');
 
-    await expect((await worker.startRun(fx.syncId)).result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    const result = await worker.runToCompletion(fx.syncId);
+    expect(result.status).toBe('warning');
+    expect(result.counts.succeeded.added).toBe(7);
     const { rows } = await worker.pool.query(
-      `SELECT status, error_code, error_details FROM sync_run WHERE sync_id = $1`,
+      `SELECT skipped_rows, warnings FROM sync_run WHERE sync_id = $1`,
       [fx.syncId],
     );
-    expect(rows[0]).toMatchObject({ status: 'failed', error_code: 'NULL_PRIMARY_KEY' });
-    expect(rows[0].error_details.count).toBe(2);
-    expect(await targetRows('crm_d')).toHaveLength(0);
+    expect(rows[0].skipped_rows).toBe(4);
+    expect(rows[0].warnings).toEqual([
+      expect.objectContaining({ code: 'NULL_PRIMARY_KEY', details: { count: 2 } }),
+      expect.objectContaining({ code: 'DUPLICATE_PRIMARY_KEY', details: { count: 2, sampleKeys: ['5'] } }),
+    ]);
+    expect((await targetRows('crm_d')).map((r) => r.customer_id)).toEqual([1, 3, 4, 7, 8, 9, 10]);
   });
 
   describe('to a webhook', () => {

@@ -4,6 +4,8 @@
  */
 import { createActivities, type ActivityDeps } from '@syncline/activities';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { activityMetricsInterceptor } from '../metrics/activity-metrics.interceptor';
+import type { WorkerMetrics } from '../metrics/worker-metrics';
 
 export interface SyncWorkerOptions {
   connection: NativeConnection;
@@ -14,6 +16,8 @@ export interface SyncWorkerOptions {
   shutdownGraceTimeMs: number;
   /** A pre-built bundle (production images); otherwise workflows/ is bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Counts activity outcomes, delivered rows and finished runs for /metrics. */
+  metrics?: WorkerMetrics;
 }
 
 export const WORKFLOWS_PATH = require.resolve('@syncline/workflows');
@@ -28,6 +32,7 @@ export function createSyncWorker(options: SyncWorkerOptions): Promise<Worker> {
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: WORKFLOWS_PATH }),
     shutdownGraceTime: options.shutdownGraceTimeMs,
+    ...(options.metrics ? { interceptors: { activity: [activityMetricsInterceptor(options.metrics)] } } : {}),
     // Bounded concurrency: each deliver activity holds one batch in memory.
     maxConcurrentActivityTaskExecutions: 20,
   });

@@ -3,10 +3,11 @@
  * shutdown (SIGTERM/SIGINT), stops polling and waits for in-flight activities to checkpoint.
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { SynclineConfig } from '@syncline/config';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { ACTIVITY_DEPS, WORKER_CONFIG } from '../worker.tokens';
+import { temporalConnectionOptions, type SynclineConfig } from '@syncline/config';
+import { NativeConnection, Worker, type State } from '@temporalio/worker';
+import { ACTIVITY_DEPS, WORKER_CONFIG, WORKER_METRICS } from '../worker.tokens';
 import type { ActivityDeps } from '@syncline/activities';
+import type { WorkerMetrics } from '../metrics/worker-metrics';
 import { createSyncWorker } from './create-sync-worker';
 
 @Injectable()
@@ -19,16 +20,25 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: SynclineConfig,
     @Inject(ACTIVITY_DEPS) private readonly deps: ActivityDeps,
+    @Inject(WORKER_METRICS) private readonly metrics: WorkerMetrics,
   ) {}
 
+  /** What /health reports: the SDK worker's state (STARTING until it exists) and its connection. */
+  status(): { state: State | 'STARTING'; connection?: NativeConnection } {
+    return { state: this.worker?.getState() ?? 'STARTING', connection: this.connection };
+  }
+
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
+    const bundlePath = this.config.WORKFLOW_BUNDLE_PATH;
     this.worker = await createSyncWorker({
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       deps: this.deps,
       shutdownGraceTimeMs: this.config.WORKER_SHUTDOWN_GRACE_MS,
+      workflowBundle: bundlePath ? { codePath: bundlePath } : undefined,
+      metrics: this.metrics,
     });
     this.running = this.worker.run();
     this.running.catch((err: unknown) => {
@@ -36,14 +46,19 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
       process.exitCode = 1;
     });
     this.logger.log(
-      `Polling task queue "${this.config.TEMPORAL_TASK_QUEUE}" on ${this.config.TEMPORAL_ADDRESS}`,
+      `Polling task queue "${this.config.TEMPORAL_TASK_QUEUE}" on ${this.config.TEMPORAL_ADDRESS}` +
+        ` (workflows ${bundlePath ? `from the bundle ${bundlePath}` : 'bundled at start'})`,
     );
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
-    if (this.worker && this.worker.getState() === 'RUNNING') {
-      this.logger.log(`Shutting down (${signal ?? 'no signal'}): letting in-flight activities checkpoint`);
-      this.worker.shutdown();
+    if (this.worker) {
+      this.logger.log(
+        `Shutting down (${signal ?? 'no signal'}): letting in-flight activities checkpoint for up to ` +
+          `${this.config.WORKER_SHUTDOWN_GRACE_MS} ms`,
+      );
+      // The SDK's runtime may already have started the shutdown on the same signal.
+      if (this.worker.getState() === 'RUNNING') this.worker.shutdown();
     }
     await this.running?.catch(() => undefined);
     await this.connection?.close();

@@ -13,6 +13,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../app.module';
 import { createLogger } from '../../logging/create-logger.util';
+import { allowLargeJsonBodies } from '../../common/utils/allow-large-json-bodies.util';
+import { setupOpenApi } from '../../rest-api/setup-open-api.util';
 
 export interface TestApiConfigOptions {
   /** Control-plane database, e.g. from createControlPlaneDatabase(). */
@@ -38,7 +40,12 @@ export function testApiConfig(options: TestApiConfigOptions): SynclineConfig {
 
 /** The full Nest app (GraphQL at /graphql), initialised but not listening: use app.getHttpServer(). */
 export async function createTestApp(config: SynclineConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: createLogger(config.LOG_LEVEL) });
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    logger: createLogger(config.LOG_LEVEL),
+    rawBody: true, // as main.ts: the dbt Cloud webhook verifies its signature over the raw body
+  });
+  allowLargeJsonBodies(app);
+  setupOpenApi(app);
   app.enableShutdownHooks();
   await app.init();
   return app;

@@ -1,6 +1,7 @@
 /** Input of createSource: the config is checked against the connector's spec, then stored encrypted. */
 import { Field, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsObject, IsString, MaxLength } from 'class-validator';
+import { CDC_ENGINES, type CdcEngine } from '@syncline/domain';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-type-json';
 
 @InputType()
@@ -8,4 +9,12 @@ export class CreateSourceInput {
   @Field(() => String) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @Field(() => String) @IsString() @IsNotEmpty() type!: string;
   @Field(() => GraphQLJSONObject) @IsObject() config!: Record<string, unknown>;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'CDC engine: "managed" (default) or "in-warehouse" (diffs run in the syncline_planner schema).',
+  })
+  @IsOptional()
+  @IsIn(CDC_ENGINES, { message: `cdcEngine must be one of ${CDC_ENGINES.join(', ')}` })
+  cdcEngine?: CdcEngine;
 }

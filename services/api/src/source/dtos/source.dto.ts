@@ -7,11 +7,12 @@ export class SourceDto {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { description: 'Connector type, e.g. "postgres".' }) type!: string;
+  @Field(() => String, { description: 'CDC engine: managed or in-warehouse.' }) cdcEngine!: string;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
 
   static from(entity: SourceEntity): SourceDto {
-    const { id, name, type, createdAt, updatedAt } = entity;
-    return Object.assign(new SourceDto(), { id, name, type, createdAt, updatedAt });
+    const { id, name, type, cdcEngine, createdAt, updatedAt } = entity;
+    return Object.assign(new SourceDto(), { id, name, type, cdcEngine, createdAt, updatedAt });
   }
 }

@@ -1,6 +1,7 @@
 /** Input of updateSource: `config` is a patch merged into the stored config (`null` removes a key). */
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CDC_ENGINES, type CdcEngine } from '@syncline/domain';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-type-json';
 
 @InputType()
@@ -16,4 +17,12 @@ export class UpdateSourceInput {
     string,
     unknown
   >;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'CDC engine: "managed" (default) or "in-warehouse" (diffs run in the syncline_planner schema).',
+  })
+  @IsOptional()
+  @IsIn(CDC_ENGINES, { message: `cdcEngine must be one of ${CDC_ENGINES.join(', ')}` })
+  cdcEngine?: CdcEngine;
 }

@@ -9,4 +9,11 @@ export class RunSyncInput {
   @IsOptional()
   @IsBoolean()
   fullResync?: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Mark the current model result as delivered without sending anything.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  resetCDC?: boolean;
 }

@@ -1,4 +1,4 @@
-/** A sync run as the API shows it; its id is the Temporal run id of workflow `sync-<syncId>`. */
+/** A sync run as the API shows it; its id is chosen by the trigger that requested it (see libs/sync-trigger). */
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { SyncRunEntity } from '@syncline/db';
 import { GraphQLJSON } from 'graphql-type-json';
@@ -23,6 +23,12 @@ export class SyncRunDto {
   @Field(() => Boolean) fullResync!: boolean;
   @Field(() => Int, { nullable: true, description: 'Rows the model query returned.' }) queryRows!:
     number | null;
+  @Field(() => Int, { description: 'Model rows left out: null or repeated primary key.' })
+  skippedRows!: number;
+  @Field(() => [SyncRunErrorDto], {
+    description: 'Problems that did not stop the run (e.g. duplicate keys).',
+  })
+  warnings!: SyncRunErrorDto[];
   @Field(() => RunCountsDto) counts!: RunCountsDto;
   @Field(() => SyncRunErrorDto, { nullable: true }) error!: SyncRunErrorDto | null;
   @Field(() => Date) createdAt!: Date;
@@ -40,6 +46,8 @@ export class SyncRunDto {
       trigger: e.trigger,
       fullResync: e.fullResync,
       queryRows: e.queryRows,
+      skippedRows: e.skippedRows,
+      warnings: e.warnings.map((w) => ({ code: w.code, message: w.message, details: w.details ?? null })),
       counts: e.counts,
       error,
       createdAt: e.createdAt,

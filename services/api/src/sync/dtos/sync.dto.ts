@@ -3,10 +3,13 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { SyncEntity } from '@syncline/db';
 import type { FieldMapping } from '@syncline/domain';
 import { GraphQLJSON } from 'graphql-type-json';
+import { SyncScheduleDto } from '../../sync-schedule/dtos/sync-schedule.dto';
 
 @ObjectType('Sync')
 export class SyncDto {
   @Field(() => ID) id!: string;
+  /** Not exposed: lets field resolvers load related records in the right workspace. */
+  workspaceId!: string;
   @Field(() => String) name!: string;
   @Field(() => ID) modelId!: string;
   @Field(() => ID) destinationId!: string;
@@ -17,13 +20,15 @@ export class SyncDto {
   destinationObject!: string | null;
   @Field(() => String, { description: 'insert, update, upsert or mirror.' }) mode!: string;
   @Field(() => GraphQLJSON, { description: 'Array of {from, to} or {static, to}.' }) mapping!: FieldMapping[];
+  @Field(() => String, { description: 'Rows sharing a primary key: exclude (with a warning) or fail.' })
+  duplicateKeyPolicy!: string;
+  @Field(() => SyncScheduleDto, { description: 'When the sync runs by itself, and whether that is paused.' })
+  schedule!: SyncScheduleDto;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
 
   static from(entity: SyncEntity): SyncDto {
-    const { id, name, modelId, destinationId, destinationObject, mode, mapping, createdAt, updatedAt } =
-      entity;
-    return Object.assign(new SyncDto(), {
+    const {
       id,
       name,
       modelId,
@@ -31,6 +36,21 @@ export class SyncDto {
       destinationObject,
       mode,
       mapping,
+      duplicateKeyPolicy,
+      createdAt,
+      updatedAt,
+    } = entity;
+    return Object.assign(new SyncDto(), {
+      id,
+      workspaceId: entity.workspaceId,
+      name,
+      modelId,
+      destinationId,
+      destinationObject,
+      mode,
+      mapping,
+      duplicateKeyPolicy,
+      schedule: SyncScheduleDto.from(entity.schedule, entity.schedulePaused),
       createdAt,
       updatedAt,
     });

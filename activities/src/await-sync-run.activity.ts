@@ -1,0 +1,40 @@
+/**
+ * awaitSyncRun: waits for a sync run to reach a terminal status by polling its row (a run may be queued
+ * behind another and continue-as-new, so the row is the one stable place to watch). Heartbeats after
+ * every look, so a lost worker is noticed and cancellation reaches it.
+ */
+import {
+  type AwaitSyncRunInput,
+  type AwaitSyncRunResult,
+  type RunCounts,
+  type SyncRunStatus,
+  TERMINAL_RUN_STATUSES,
+} from '@syncline/contracts';
+import { ErrorCode } from '@syncline/errors';
+import { ApplicationFailure, Context, heartbeat } from '@temporalio/activity';
+import type { ActivityDeps } from './activity-deps';
+
+const POLL_MS = 1_000;
+
+export function createAwaitSyncRunActivity(deps: ActivityDeps) {
+  return async function awaitSyncRun(input: AwaitSyncRunInput): Promise<AwaitSyncRunResult> {
+    for (;;) {
+      const { rows } = await deps.pool.query<{ status: SyncRunStatus; counts: RunCounts }>(
+        'SELECT status, counts FROM sync_run WHERE id = $1',
+        [input.runId],
+      );
+      const run = rows[0];
+      if (!run) {
+        throw ApplicationFailure.create({
+          type: ErrorCode.NotFound,
+          message: `Sync run ${input.runId} no longer exists`,
+          nonRetryable: true,
+        });
+      }
+      if (TERMINAL_RUN_STATUSES.includes(run.status))
+        return { runId: input.runId, status: run.status, counts: run.counts };
+      heartbeat();
+      await Context.current().sleep(POLL_MS);
+    }
+  };
+}

@@ -1,0 +1,25 @@
+/** What both CDC engines take and return when planning a run. */
+import type { OpCounts, RunWarning } from '@syncline/contracts';
+import type { DuplicateKeyPolicy, FieldMapping } from '@syncline/domain';
+
+export interface PlanRequest {
+  runId: string;
+  syncId: string;
+  primaryKey: string;
+  mapping: readonly FieldMapping[];
+  duplicateKeyPolicy: DuplicateKeyPolicy;
+  /** Send every current row as added and stage no removals. */
+  fullResync: boolean;
+  /** Mark the current result as delivered and stage nothing. */
+  resetCDC: boolean;
+  /** Called with the model's column names before any change is staged (mapping checks). */
+  onColumns?: (columns: string[]) => void;
+}
+
+export interface PlanOutcome {
+  queryRows: number;
+  /** Rows left out: null primary key, or a key shared by several rows. */
+  skippedRows: number;
+  planned: OpCounts;
+  warnings: RunWarning[];
+}

@@ -1,0 +1,7 @@
+/** Liveness and readiness endpoints for Docker health checks and Kubernetes probes. */
+import { Module } from '@nestjs/common';
+import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
+
+@Module({ controllers: [HealthController], providers: [HealthService] })
+export class HealthModule {}
