@@ -12,6 +12,7 @@ import {
   snowflakeSourceSpec,
 } from './snowflake-source.config';
 import { closeSnowflake, connectSnowflake } from './connect';
+import { openSnowflakeWarehouseSession } from './warehouse-session';
 
 export const snowflakeSource: SourceConnector<SnowflakeSourceConfig> = {
   type: 'snowflake',
@@ -48,4 +49,7 @@ export const snowflakeSource: SourceConnector<SnowflakeSourceConfig> = {
   query(config, sql, options) {
     return streamSnowflakeQuery(config, sql, options);
   },
+
+  /** In-warehouse CDC (opt-in per source): the role needs CREATE SCHEMA on the database. */
+  warehouse: { dialect: 'snowflake', openSession: openSnowflakeWarehouseSession },
 };
