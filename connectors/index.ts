@@ -1,7 +1,12 @@
 /** The connector registry: every source and destination Syncline can use, by type name. */
 import type { DestinationConnector, SourceConnector } from '@syncline/domain';
 import { ErrorCode, SynclineError } from '@syncline/errors';
+import { brazeDestination } from './destinations/braze';
+import { hubspotDestination } from './destinations/hubspot';
+import { metaCustomAudiencesDestination } from './destinations/meta-custom-audiences';
 import { postgresDestination } from './destinations/postgres';
+import { salesforceDestination } from './destinations/salesforce';
+import { slackDestination } from './destinations/slack';
 import { webhookDestination } from './destinations/webhook';
 import { duckdbSource } from './sources/duckdb';
 import { mysqlSource } from './sources/mysql';
@@ -18,7 +23,12 @@ const SOURCES: Record<string, SourceConnector<unknown>> = {
 };
 const DESTINATIONS: Record<string, DestinationConnector<unknown>> = {
   [postgresDestination.type]: postgresDestination,
+  [salesforceDestination.type]: salesforceDestination,
   [webhookDestination.type]: webhookDestination,
+  [hubspotDestination.type]: hubspotDestination,
+  [metaCustomAudiencesDestination.type]: metaCustomAudiencesDestination,
+  [brazeDestination.type]: brazeDestination,
+  [slackDestination.type]: slackDestination,
 };
 
 export function sourceConnector(type: string): SourceConnector<unknown> {
@@ -45,3 +55,4 @@ export const sourceTypes = (): string[] => Object.keys(SOURCES);
 export const destinationTypes = (): string[] => Object.keys(DESTINATIONS);
 
 export * from './kit/parse-config';
+export * from './kit/write-isolating';

@@ -1,17 +1,22 @@
 /**
- * Deliver: read staged changes in batches, write them to the destination and record each row's outcome.
+ * Deliver: read staged changes in batches, write them to the destination through its shared rate-limit
+ * gate (a batch it refuses whole is split to isolate the bad rows) and record each row's outcome.
  * The cursor is the last batch with recorded outcomes, so a retried attempt on any worker resumes there;
  * it is also heartbeated so operators see progress in the Temporal UI.
  */
 import { deliveredCursor, readStagedChanges, recordOutcomes, type StagedChange } from '@syncline/cdc';
+import { writeIsolating } from '@syncline/connectors';
 import type { DeliverInput, DeliverResult } from '@syncline/contracts';
 import type { DestinationRecord } from '@syncline/domain';
-import { cancellationSignal, heartbeat } from '@temporalio/activity';
+import { ErrorCode, isSynclineError, SynclineError } from '@syncline/errors';
+import { activityInfo, cancellationSignal, heartbeat } from '@temporalio/activity';
 import { CancelledFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import type { ActivityDeps } from './activity-deps';
+import { type DeliverProgress, stalledAttempts, transientFailure } from './deliver-backoff';
+import { destinationGate } from './destination-gate';
 import { loadSyncContext } from './load-sync-context';
-import { withFailureMapping } from './to-activity-failure';
+import { toActivityFailure } from './to-activity-failure';
 
 /** Same sync, key and content → same key: a replayed batch is recognisable by the destination. */
 function idempotencyKey(syncId: string, change: StagedChange): string {
@@ -21,15 +26,28 @@ function idempotencyKey(syncId: string, change: StagedChange): string {
     .slice(0, 32);
 }
 
+/**
+ * Heartbeats go out on a timer, not only per batch: a batch may wait at the shared gate (a destination's
+ * 429 pause) for longer than the heartbeat timeout, while a killed worker must still be noticed fast.
+ */
+const HEARTBEAT_EVERY_MS = 3_000;
+
 export function createDeliverActivity(deps: ActivityDeps) {
   return async function deliver(input: DeliverInput): Promise<DeliverResult> {
     const signal = cancellationSignal();
+    const previous = activityInfo().heartbeatDetails as DeliverProgress | undefined;
     const result: DeliverResult = { attempted: 0, accepted: 0, rejected: 0 };
-    return withFailureMapping(async () => {
+    let progress: DeliverProgress & DeliverResult = { cursor: 0, stalled: 0, ...result };
+    const ticker = setInterval(() => heartbeat(progress), HEARTBEAT_EVERY_MS);
+    try {
       const ctx = await loadSyncContext(deps, input.syncId);
       const { connector, config } = ctx.destination;
       const batchSize = connector.batchSize?.(config) ?? connector.defaultBatchSize;
+      const gate = destinationGate(deps, ctx);
       let cursor = await deliveredCursor(deps.pool, input.runId);
+      progress = { cursor, stalled: stalledAttempts(previous, cursor), ...result };
+      // Recorded now, so an attempt that fails before its first batch still passes its stall count on.
+      heartbeat(progress);
       for (;;) {
         if (signal.aborted) throw new CancelledFailure('Sync run cancelled during delivery');
         const changes = await readStagedChanges(deps.pool, input.runId, cursor, batchSize);
@@ -38,24 +56,37 @@ export function createDeliverActivity(deps: ActivityDeps) {
           key: c.key,
           op: c.op,
           fields: c.fields,
+          previousFields: c.previousFields,
           idempotencyKey: idempotencyKey(input.syncId, c),
         }));
-        const outcomes = await connector.write(config, records, {
+        const outcomes = await writeIsolating(connector, config, records, {
           mode: ctx.sync.mode,
+          runId: input.runId,
           object: ctx.sync.destinationObject ?? undefined,
           keyField: ctx.keyField,
           signal,
+          gate,
         });
         await recordOutcomes(deps.pool, input.runId, changes, outcomes);
         cursor = changes[changes.length - 1]?.seq ?? cursor;
         result.attempted += records.length;
         for (const o of outcomes) result[o.status === 'accepted' ? 'accepted' : 'rejected'] += 1;
-        heartbeat({ cursor, ...result });
+        progress = { cursor, stalled: 0, ...result };
+        heartbeat(progress);
       }
-    }).catch((err: unknown) => {
+    } catch (err) {
       // An aborted destination call surfaces as a network error; report it as the cancellation it is.
       if (signal.aborted) throw new CancelledFailure('Sync run cancelled during delivery');
-      throw err;
-    });
+      if (isSynclineError(err) && !err.transient) throw toActivityFailure(err);
+      // Transient, or unknown (a lost control-plane connection): retried, giving up only without progress.
+      const known = isSynclineError(err)
+        ? err
+        : new SynclineError(ErrorCode.Internal, err instanceof Error ? err.message : String(err), {
+            cause: err,
+          });
+      throw transientFailure(known, progress.stalled);
+    } finally {
+      clearInterval(ticker);
+    }
   };
 }

@@ -5,6 +5,9 @@
 import type { DestinationConnector, DestinationRecord, RecordOutcome, WriteContext } from '@syncline/domain';
 import { ErrorCode, SynclineError } from '@syncline/errors';
 import { parseConnectorConfig } from '../kit/parse-config';
+import { writeIsolating } from '../kit/write-isolating';
+import { captureOutput } from './capture-output';
+import { type RecordingGate, recordingGate } from './recording-gate';
 
 export interface DestinationContractFixture<Config> {
   connector: DestinationConnector<Config>;
@@ -17,13 +20,19 @@ export interface DestinationContractFixture<Config> {
   /** Fields of record `key` at `version`, as readBack returns them. Default: `{ name: '<key> v<version>' }`. */
   fieldsFor?(key: string, version: number): Record<string, unknown>;
   /**
-   * How the destination rejects data. 'per-record' (default): `invalidRecord` is rejected on its own and the
-   * rest of its batch lands. 'whole-batch': the receiver refuses a whole request (`arrangeRejection` makes it
-   * refuse the next one); every record of it is rejected, nothing is thrown, and the next batch lands.
+   * A record the destination refuses for its content. Per-record destinations reject it alone; the others
+   * refuse its whole request (BatchRejectedError) and writeIsolating narrows the refusal down to it.
    */
-  rejection:
-    | { granularity: 'per-record'; invalidRecord: DestinationRecord }
-    | { granularity: 'whole-batch'; arrangeRejection(): void };
+  invalidRecord: DestinationRecord;
+  /** HTTP destinations: how their emulator is made to throttle, fail and count (absent for databases). */
+  http?: {
+    /** The emulator answers the next request 429 with `Retry-After: seconds`. */
+    throttleNext(seconds: number): void;
+    /** The emulator answers the next request with this 5xx status. */
+    failNext(status: number): void;
+    /** How many requests the emulator has received so far. */
+    requestCount(): number;
+  };
   /** A raw config the spec must refuse; put the `wrongSecrets` values in it to prove they are not echoed. */
   invalidConfig: unknown;
   /** A parsed config whose secrets are wrong, so `write` throws and `check` fails; and those secret values. */
@@ -35,17 +44,21 @@ const defaultFields = (key: string, version: number): Record<string, unknown> =>
   name: `${key} v${version}`,
 });
 
+/** `transport: 'http'` adds the tests of the shared HTTP behaviour (gate, 429, 5xx); the fixture then has `http`. */
 export function describeDestinationContract<Config>(
   name: string,
   setup: () => Promise<DestinationContractFixture<Config>>,
+  options: { transport: 'http' | 'database' } = { transport: 'http' },
 ): void {
   describe(`destination contract: ${name}`, () => {
     let fx: DestinationContractFixture<Config>;
     let fieldsFor: (key: string, version: number) => Record<string, unknown>;
+    let gate: RecordingGate;
 
     beforeEach(async () => {
       fx = await setup();
       fieldsFor = fx.fieldsFor ?? defaultFields;
+      gate = recordingGate();
     });
     afterEach(async () => fx?.teardown());
 
@@ -55,8 +68,13 @@ export function describeDestinationContract<Config>(
       fields: op === 'removed' ? {} : fieldsFor(key, version),
       idempotencyKey: `${key}:${op}:v${version}`,
     });
+    const http = () => {
+      if (!fx.http) throw new Error(`${name}: an http-transport fixture must provide \`http\``);
+      return fx.http;
+    };
+    // The deliver activity's own path: the shared gate, and batch splitting around refused records.
     const write = (records: DestinationRecord[]): Promise<RecordOutcome[]> =>
-      fx.connector.write(fx.config, records, { ...fx.context });
+      writeIsolating(fx.connector, fx.config, records, { ...fx.context, gate });
 
     it('gives every record exactly one outcome, in order, with its key', async () => {
       const records = [record('k1'), record('k2'), record('k3')];
@@ -81,29 +99,46 @@ export function describeDestinationContract<Config>(
     });
 
     it('does not let a rejected record stop the good ones', async () => {
-      const { rejection } = fx;
-      if (rejection.granularity === 'per-record') {
-        const bad = rejection.invalidRecord;
-        const outcomes = await write([record('good1'), bad, record('good2')]);
-        expect(outcomes.map((o) => [o.key, o.status])).toEqual([
-          ['good1', 'accepted'],
-          [bad.key, 'rejected'],
-          ['good2', 'accepted'],
-        ]);
-        expect(outcomes[1]).toEqual(expect.objectContaining({ reason: expect.stringMatching(/\S/) }));
-        expect([...(await fx.readBack()).keys()].sort()).toEqual(['good1', 'good2']);
-      } else {
-        rejection.arrangeRejection();
-        const refused = await write([record('r1'), record('r2')]);
-        expect(refused.map((o) => [o.key, o.status])).toEqual([
-          ['r1', 'rejected'],
-          ['r2', 'rejected'],
-        ]);
-        expect(refused[0]).toEqual(expect.objectContaining({ reason: expect.stringMatching(/\S/) }));
-        expect(await write([record('good1')])).toEqual([{ key: 'good1', status: 'accepted' }]);
-        expect([...(await fx.readBack()).keys()]).toEqual(['good1']);
-      }
+      const bad = fx.invalidRecord;
+      const outcomes = await write([record('good1'), bad, record('good2')]);
+      expect(outcomes.map((o) => [o.key, o.status])).toEqual([
+        ['good1', 'accepted'],
+        [bad.key, 'rejected'],
+        ['good2', 'accepted'],
+      ]);
+      expect(outcomes[1]).toEqual(expect.objectContaining({ reason: expect.stringMatching(/\S/) }));
+      expect([...(await fx.readBack()).keys()].sort()).toEqual(['good1', 'good2']);
     });
+
+    if (options.transport === 'http') {
+      it('sends every request through the shared gate', async () => {
+        const before = http().requestCount();
+        await write([record('k1'), record('k2')]);
+        await write([record('k3')]);
+        expect(gate.acquired).toBeGreaterThanOrEqual(2);
+        expect(gate.acquired).toBe(http().requestCount() - before);
+      });
+
+      it('waits out a 429 for the Retry-After it names, pausing the destination for everyone', async () => {
+        http().throttleNext(1);
+        const started = Date.now();
+        expect(await write([record('k1')])).toEqual([{ key: 'k1', status: 'accepted' }]);
+        expect(gate.pauses).toEqual([1000]);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+        expect([...(await fx.readBack()).keys()]).toEqual(['k1']);
+      });
+
+      it('reports a 5xx as transient, so the run retries it, and delivers afterwards', async () => {
+        http().failNext(503);
+        const err = await write([record('k1')]).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(err).toBeInstanceOf(SynclineError);
+        expect((err as SynclineError).transient).toBe(true);
+        expect(await write([record('k1')])).toEqual([{ key: 'k1', status: 'accepted' }]);
+      });
+    }
 
     it('handles removals exactly when handlesRemovals(mode) says so', async () => {
       await write([record('k1'), record('k2')]);
@@ -129,20 +164,28 @@ export function describeDestinationContract<Config>(
       expect(parseConnectorConfig(fx.connector, fx.config)).toEqual(fx.config);
     });
 
-    it('never shows a secret value in an error or a check message', async () => {
+    it('never shows a secret value in an error, a check message or a log line', async () => {
       const { config, secrets } = fx.wrongSecrets;
       expect(secrets.length).toBeGreaterThan(0);
-      const err = await fx.connector.write(config, [record('k1')], { ...fx.context }).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const output = captureOutput();
+      let err: unknown;
+      let check: Awaited<ReturnType<typeof fx.connector.check>>;
+      try {
+        err = await fx.connector.write(config, [record('k1')], { ...fx.context }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        check = await fx.connector.check(config);
+      } finally {
+        output.restore();
+      }
       expect(err).toBeInstanceOf(SynclineError);
-      const check = await fx.connector.check(config);
       expect(check.ok).toBe(false);
       const shown = [
         (err as SynclineError).message,
         JSON.stringify((err as SynclineError).details ?? {}),
         check.message,
+        ...output.lines,
       ];
       for (const secret of secrets) for (const text of shown) expect(text).not.toContain(secret);
     });

@@ -42,11 +42,14 @@ const { plan } = proxyActivities<SyncActivities>({
 
 const { deliver } = proxyActivities<SyncActivities>({
   startToCloseTimeout: '6 hours',
-  // Deliver heartbeats after every batch: a lost worker is noticed within a minute and another resumes.
-  heartbeatTimeout: '1 minute',
+  // Deliver heartbeats every few seconds while alive: a killed worker is noticed within 15 s and another
+  // worker resumes after the last batch whose outcomes were recorded.
+  heartbeatTimeout: '15 seconds',
   // Wait for the activity to stop so commit sees every outcome it recorded.
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 50 },
+  // Transient destination errors set their own delay (activities/src/deliver-backoff.ts) and give up after
+  // too many attempts without progress; this policy covers the rest (a worker lost mid-batch).
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 const { commit } = proxyActivities<SyncActivities>({

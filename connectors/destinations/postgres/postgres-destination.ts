@@ -19,6 +19,8 @@ export const postgresDestination: DestinationConnector<PostgresDestinationConfig
   spec: postgresDestinationSpec,
   secretFields: POSTGRES_DESTINATION_SECRET_FIELDS,
   defaultBatchSize: 500,
+  // One transaction per batch; the concurrency is the connection budget a sync may take from the database.
+  defaultRateLimit: { requests: 1000, perMs: 1000, concurrency: 4 },
 
   /** Connects (5 s handshake limit) and runs SELECT 1; reports wrong credentials, database or host. */
   check(config) {
@@ -40,7 +42,7 @@ export const postgresDestination: DestinationConnector<PostgresDestinationConfig
       if (!shape) throw tableMissingError(qualified, config.database);
       return [...shape.columns.values()]
         .filter((c) => !c.generated)
-        .map((c) => ({ name: c.name, type: c.sqlType, required: c.required }));
+        .map((c) => ({ name: c.name, type: c.fieldType, required: c.required }));
     });
   },
 

@@ -3,12 +3,14 @@
  * tests). It enforces what a production receiver would: HMAC signature over the raw body (401), payload shape
  * (400), batch-size limit (413), Idempotency-Key de-duplication; and it can be told to fail, reject or stall.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type FaultInjector, faultInjector, type FaultPlan } from './emulator-faults';
 import { checkBody, type WebhookRecord } from './emulator-validation';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature } from './signing';
+import { startEmulatorServer } from '../../testing/emulator-server';
 
 export type { WebhookRecord } from './emulator-validation';
+export type { FaultPlan } from './emulator-faults';
 
 export interface ReceivedRequest {
   headers: Record<string, string>;
@@ -19,21 +21,32 @@ export interface ReceivedRequest {
   status: number;
   /** Whether its records were added to `records()` (2xx and not a duplicate). */
   recorded: boolean;
+  /** Arrival time (ms since epoch). */
+  at: number;
 }
 
 export interface WebhookEmulator {
   url: string;
   /** Every request that arrived, in order, whatever the answer. */
   received: ReceivedRequest[];
-  /** Records of accepted requests in arrival order; a replayed Idempotency-Key adds nothing. */
+  /**
+   * Records of accepted requests in arrival order. A replayed request (same Idempotency-Key header) or a
+   * replayed record (same per-record idempotencyKey, in any batch) adds nothing: see `replayedRecords`.
+   */
   records(): WebhookRecord[];
+  /** Records that arrived again with an idempotencyKey already recorded (and were not stored twice). */
+  replayedRecords(): number;
+  /** Random faults from now on (undefined: none). */
+  setFaults(plan: FaultPlan | undefined): void;
   /** The next `n` requests are answered `status` before any check (outages, 429 with Retry-After). Queues up. */
   failNext(n: number, status: number, options?: { retryAfterSeconds?: number }): void;
   /** The next `n` valid, signed requests are refused with `status` (default 422) and a message body. */
   rejectNext(n: number, status?: number): void;
+  /** From now on, a batch holding a record with one of these keys is refused whole (422), like a strict receiver. */
+  refuseKeys(keys: string[]): void;
   /** The next `n` requests are answered only after `ms` (timeouts). */
   delayNext(n: number, ms: number): void;
-  /** Forgets every queued failNext / rejectNext / delayNext: the receiver is healthy again. */
+  /** Forgets every fault (queued, random and refused keys): the receiver is healthy again. */
   clearFaults(): void;
   close(): Promise<void>;
 }
@@ -49,13 +62,18 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export async function startWebhookEmulator(options: {
   secret: string;
   maxBatchSize?: number;
+  faults?: FaultPlan;
 }): Promise<WebhookEmulator> {
   const { secret, maxBatchSize = 1000 } = options;
+  let injector: FaultInjector | undefined = options.faults && faultInjector(options.faults);
+  const recordKeys = new Set<string>();
+  let replayed = 0;
   const received: ReceivedRequest[] = [];
   const recorded: WebhookRecord[] = [];
   const seenKeys = new Set<string>();
   const failures: { status: number; retryAfterSeconds?: number }[] = [];
   const rejections: number[] = [];
+  const refusedKeys = new Set<string>();
   const delays: number[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
@@ -90,9 +108,14 @@ export async function startWebhookEmulator(options: {
     const rejection = rejections.shift();
     if (rejection !== undefined)
       return { answer: { status: rejection, body: { error: 'rejected by the emulator' } } };
+    const refused = check.batch.find((r) => refusedKeys.has(r.key));
+    if (refused) return { answer: { status: 422, body: { error: `record ${refused.key} is invalid` } } };
     if (seenKeys.has(idempotencyKey)) return { answer: { status: 200, body: { duplicate: true } } };
     seenKeys.add(idempotencyKey);
-    return { answer: { status: 200, body: { accepted: check.batch.length } }, batch: check.batch };
+    const fresh = check.batch.filter((r) => !recordKeys.has(r.idempotencyKey));
+    replayed += check.batch.length - fresh.length;
+    for (const r of fresh) recordKeys.add(r.idempotencyKey);
+    return { answer: { status: 200, body: { accepted: check.batch.length } }, batch: fresh };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -105,40 +128,51 @@ export async function startWebhookEmulator(options: {
       rawBody: text,
       status: 0,
       recorded: false,
+      at: Date.now(),
     };
     received.push(entry);
+    const early = injector?.before(entry.at);
     const { answer, batch } =
-      raw === undefined
-        ? { answer: { status: 413, body: { error: `body exceeds ${MAX_BODY_BYTES} bytes` } } }
-        : req.method !== 'POST'
-          ? { answer: { status: 405, body: { error: 'only POST is accepted' } } }
-          : decide(headers, raw, text);
+      early?.kind === 'status'
+        ? { answer: faultAnswer(early.status, early.retryAfterSeconds) }
+        : raw === undefined
+          ? { answer: { status: 413, body: { error: `body exceeds ${MAX_BODY_BYTES} bytes` } } }
+          : req.method !== 'POST'
+            ? { answer: { status: 405, body: { error: 'only POST is accepted' } } }
+            : decide(headers, raw, text);
     if (batch) {
       recorded.push(...batch);
       entry.recorded = true;
     }
     entry.status = answer.status;
-    const delay = delays.shift();
+    const late = early ? undefined : injector?.after();
+    if (late?.kind === 'reset') {
+      entry.status = 0;
+      req.socket.destroy();
+      return;
+    }
+    const delay = late?.kind === 'stall' ? late.ms : delays.shift();
     if (delay) await new Promise<void>((resolve) => timers.add(setTimeout(resolve, delay)));
     if (res.destroyed) return;
     res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
     res.end(JSON.stringify(answer.body));
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startEmulatorServer(handle);
 
   return {
-    url: `http://127.0.0.1:${port}/webhook`,
+    url: `${server.origin}/webhook`,
     received,
     records: () => [...recorded],
+    replayedRecords: () => replayed,
+    setFaults(plan) {
+      injector = plan && faultInjector(plan);
+    },
     failNext(n, status, opts = {}) {
       for (let i = 0; i < n; i++) failures.push({ status, retryAfterSeconds: opts.retryAfterSeconds });
+    },
+    refuseKeys(keys) {
+      for (const key of keys) refusedKeys.add(key);
     },
     rejectNext(n, status = 422) {
       for (let i = 0; i < n; i++) rejections.push(status);
@@ -147,16 +181,22 @@ export async function startWebhookEmulator(options: {
       for (let i = 0; i < n; i++) delays.push(ms);
     },
     clearFaults() {
+      refusedKeys.clear();
+      injector = undefined;
       failures.length = 0;
       rejections.length = 0;
       delays.length = 0;
     },
     close() {
       timers.forEach(clearTimeout);
-      server.closeAllConnections();
-      return new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      return server.close();
     },
   };
+}
+
+function faultAnswer(status: number, retryAfterSeconds?: number): Answer {
+  const headers = retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(retryAfterSeconds) };
+  return { status, body: { error: status === 429 ? 'rate limited' : 'simulated outage' }, headers };
 }
 
 /** The raw body, or undefined when it is larger than a receiver would read. */

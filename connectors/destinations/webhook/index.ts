@@ -1,5 +1,4 @@
 /** Public surface of the webhook destination (the emulator is imported from './emulator' by tests only). */
 export { webhookDestination } from './webhook-destination';
 export { webhookDestinationSpec, type WebhookDestinationConfig } from './webhook-destination.config';
-export { parseRetryAfter } from './retry-after';
 export { signBody, verifySignature, batchIdempotencyKey } from './signing';

@@ -3,6 +3,8 @@
  * Wire format: `{"batch":[{"op","key","fields","idempotencyKey"}]}` with X-Syncline-Signature and Idempotency-Key.
  */
 import type { DestinationConnector, RecordOutcome, SyncMode } from '@syncline/domain';
+import { BatchRejectedError } from '@syncline/errors';
+import { createHash } from 'node:crypto';
 import { batchVerdict } from './webhook-response';
 import { postSigned, serialiseRecord, signedRequest, webhookHost } from './webhook-request';
 import {
@@ -19,6 +21,13 @@ export const webhookDestination: DestinationConnector<WebhookDestinationConfig> 
   spec: webhookDestinationSpec,
   secretFields: WEBHOOK_SECRET_FIELDS,
   defaultBatchSize: 100,
+  // A receiver we know nothing about: modest, and raised per destination where the user's receiver allows.
+  defaultRateLimit: { requests: 20, perMs: 1000, concurrency: 4 },
+
+  /** Destinations posting to the same URL share its limit (hashed: the URL may carry a token). */
+  rateLimitScope(config) {
+    return createHash('sha256').update(config.url).digest('hex').slice(0, 16);
+  },
 
   /** The user's `batchSize`, so the deliver step sends exactly one request per write. */
   batchSize(config) {
@@ -35,7 +44,7 @@ export const webhookDestination: DestinationConnector<WebhookDestinationConfig> 
       if (answer.status >= 300) {
         return {
           ok: false,
-          message: `Webhook at ${host} answered the test request with HTTP ${answer.status}: ${answer.body.slice(0, 200)}`,
+          message: `Webhook at ${host} answered the test request with HTTP ${answer.status}: ${answer.text.slice(0, 200)}`,
         };
       }
       return {
@@ -63,8 +72,8 @@ export const webhookDestination: DestinationConnector<WebhookDestinationConfig> 
   },
 
   /**
-   * One signed POST per `batchSize` records (one per call when the caller batches by `defaultBatchSize`).
-   * 2xx → accepted; other 4xx → every record of that request rejected; 429, 5xx, timeouts and 401/403 throw.
+   * One signed POST per `batchSize` records (one per call: the deliver step batches by `batchSize`).
+   * 2xx → accepted; other 4xx → BatchRejectedError (the caller splits the batch); 401/403 throw.
    */
   async write(config, records, context) {
     const outcomes: RecordOutcome[] = [];
@@ -93,16 +102,12 @@ export const webhookDestination: DestinationConnector<WebhookDestinationConfig> 
         const answer = await postSigned(config, request, {
           signal: context.signal,
           timeoutMs: config.timeoutMs,
+          gate: context.gate,
         });
         const verdict = batchVerdict(answer, host);
+        if (!verdict.accepted) throw new BatchRejectedError(verdict.reason);
         chunk.forEach((record, i) => {
-          if (chunkOutcomes.has(i)) return;
-          chunkOutcomes.set(
-            i,
-            verdict.accepted
-              ? { key: record.key, status: 'accepted' }
-              : { key: record.key, status: 'rejected', reason: verdict.reason },
-          );
+          if (!chunkOutcomes.has(i)) chunkOutcomes.set(i, { key: record.key, status: 'accepted' });
         });
       }
       chunk.forEach((_, i) => outcomes.push(chunkOutcomes.get(i)!));

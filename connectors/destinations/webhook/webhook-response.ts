@@ -1,32 +1,16 @@
 /**
- * What a webhook's HTTP answer means for a batch, by recovery strategy: accepted, every record rejected
- * (the receiver refused this payload), or a thrown SynclineError (retry later, or fix the config).
+ * What a webhook's HTTP answer means for a batch, by recovery strategy: accepted, refused for its content
+ * (the caller splits it to find the bad records), or a thrown SynclineError (fix the config). 429, 5xx and
+ * timeouts never get here: the destination HTTP kit waits them out or retries them.
  */
 import { ErrorCode, SynclineError } from '@syncline/errors';
-import { parseRetryAfter } from './retry-after';
+import type { HttpAnswer } from '../../kit/http/destination-http';
 
 export type BatchVerdict = { accepted: true } | { accepted: false; reason: string };
 
-export interface WebhookAnswer {
-  status: number;
-  retryAfter: string | null;
-  body: string;
-}
-
-export function batchVerdict(answer: WebhookAnswer, host: string): BatchVerdict {
+export function batchVerdict(answer: Pick<HttpAnswer, 'status' | 'text'>, host: string): BatchVerdict {
   const { status } = answer;
-  const said = answer.body.slice(0, 200);
   if (status >= 200 && status < 300) return { accepted: true };
-  if (status === 429) {
-    const retryAfterMs = parseRetryAfter(answer.retryAfter);
-    throw new SynclineError(
-      ErrorCode.RateLimited,
-      `Webhook at ${host} is rate limiting (HTTP 429); retry in ${retryAfterMs} ms`,
-      {
-        retryAfterMs,
-      },
-    );
-  }
   if (status === 401 || status === 403) {
     throw new SynclineError(
       ErrorCode.DestinationConnectionFailed,
@@ -42,14 +26,5 @@ export function batchVerdict(answer: WebhookAnswer, host: string): BatchVerdict 
       { details: { status } },
     );
   }
-  if (status === 408 || status >= 500 || status < 200) {
-    throw new SynclineError(
-      ErrorCode.DestinationUnavailable,
-      `Webhook at ${host} is unavailable (HTTP ${status}): ${said}`,
-      {
-        details: { status },
-      },
-    );
-  }
-  return { accepted: false, reason: `HTTP ${status}: ${said}` };
+  return { accepted: false, reason: `HTTP ${status}: ${answer.text.slice(0, 200)}` };
 }

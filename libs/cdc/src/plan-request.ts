@@ -12,6 +12,12 @@ export interface PlanRequest {
   fullResync: boolean;
   /** Mark the current result as delivered and stage nothing. */
   resetCDC: boolean;
+  /**
+   * The destination wants the fields last delivered for each changed row (`previousFields`): the managed
+   * engine then keeps every accepted row's payload in its state. Optional so callers that predate it keep
+   * storing hashes only; the in-warehouse engine keeps hashes only and ignores it.
+   */
+  keepDeliveredFields?: boolean;
   /** Called with the model's column names before any change is staged (mapping checks). */
   onColumns?: (columns: string[]) => void;
 }

@@ -12,6 +12,8 @@ export interface StagedChange {
   op: RowOp;
   rowHash: string | null;
   fields: Record<string, unknown>;
+  /** For a changed row, the fields last accepted for its key, where the sync keeps them (managed engine). */
+  previousFields?: Record<string, unknown>;
 }
 
 export async function readStagedChanges(
@@ -26,8 +28,10 @@ export async function readStagedChanges(
     op: RowOp;
     row_hash: string | null;
     payload: Record<string, unknown> | null;
+    previous_payload: Record<string, unknown> | null;
   }>(
-    `SELECT seq, key, op, row_hash, payload FROM cdc_change WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    `SELECT seq, key, op, row_hash, payload, previous_payload FROM cdc_change
+      WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
     [runId, afterSeq, limit],
   );
   return rows.map((r) => ({
@@ -36,6 +40,7 @@ export async function readStagedChanges(
     op: r.op,
     rowHash: r.row_hash,
     fields: r.payload ?? {},
+    ...(r.previous_payload ? { previousFields: r.previous_payload } : {}),
   }));
 }
 

@@ -19,6 +19,8 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     /** How long the worker lets in-flight activities checkpoint on shutdown. */
     WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+    /** Activities one worker runs at once; each deliver activity holds one batch in memory. */
+    WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(20),
     /** Temporal Cloud / secured clusters: mTLS client certificate and key (PEM file paths, both or neither). */
     TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
     TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),

@@ -4,3 +4,4 @@ export * from './destination-connector';
 export * from './sync';
 export * from './warehouse-session';
 export * from './sync-schedule';
+export * from './rate-limit';

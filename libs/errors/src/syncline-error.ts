@@ -1,4 +1,4 @@
-import { type ErrorCode, isTransientCode } from './error-codes';
+import { ErrorCode, isTransientCode } from './error-codes';
 
 export interface SynclineErrorOptions {
   /** Extra facts a user can act on (sample keys, field names); must never hold secrets. */
@@ -31,4 +31,18 @@ export class SynclineError extends Error {
 
 export function isSynclineError(err: unknown): err is SynclineError {
   return err instanceof SynclineError;
+}
+
+/**
+ * The destination refused a whole request because of what is in it (HTTP 400 for the batch): not a
+ * config problem, not transient. The caller splits the batch to find the records it refuses.
+ */
+export class BatchRejectedError extends SynclineError {
+  constructor(
+    readonly reason: string,
+    options: SynclineErrorOptions = {},
+  ) {
+    super(ErrorCode.DestinationRejected, reason, options);
+    this.name = 'BatchRejectedError';
+  }
 }

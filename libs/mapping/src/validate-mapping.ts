@@ -1,6 +1,8 @@
 /** Checks a mapping against the model's columns before anything is sent. */
 import type { FieldMapping } from '@syncline/domain';
 import { ErrorCode, SynclineError } from '@syncline/errors';
+import { templateProblem } from './mapping-template';
+import { targetPathProblems } from './target-path';
 
 export function validateMapping(mapping: readonly FieldMapping[], columns: readonly string[]): void {
   if (mapping.length === 0) {
@@ -18,12 +20,17 @@ export function validateMapping(mapping: readonly FieldMapping[], columns: reado
       { details: { missingColumns: missing } },
     );
   }
-  const seen = new Set<string>();
-  const duplicates = mapping.flatMap((m) => (seen.has(m.to) ? [m.to] : (seen.add(m.to), [])));
-  if (duplicates.length > 0) {
-    throw new SynclineError(
-      ErrorCode.InvalidMapping,
-      `Destination fields mapped more than once: ${duplicates.join(', ')}`,
-    );
+  // Mappings saved through the API were checked already; this catches ones written any other way.
+  const problems = [
+    ...targetPathProblems(mapping),
+    ...mapping.flatMap((m) => {
+      const problem = 'template' in m ? templateProblem(m.template) : undefined;
+      return problem ? [`field "${m.to}": ${problem}`] : [];
+    }),
+  ];
+  if (problems.length > 0) {
+    throw new SynclineError(ErrorCode.InvalidMapping, `Invalid mapping: ${problems.join('; ')}`, {
+      details: { problems },
+    });
   }
 }

@@ -9,7 +9,7 @@ import {
   WorkspaceEntity,
   createDataSource,
 } from '@syncline/db';
-import type { CdcEngine, DuplicateKeyPolicy, FieldMapping, SyncMode } from '@syncline/domain';
+import type { CdcEngine, DuplicateKeyPolicy, FieldMapping, RateLimit, SyncMode } from '@syncline/domain';
 import type { DataSource } from 'typeorm';
 
 export const testEncryptionKey = (): string => randomBytes(32).toString('base64');
@@ -38,7 +38,7 @@ export interface SyncFixture {
 export interface SyncFixtureSpec {
   source: { type: string; config: Record<string, unknown>; cdcEngine?: CdcEngine };
   model: { sql: string; primaryKey: string };
-  destination: { type: string; config: Record<string, unknown> };
+  destination: { type: string; config: Record<string, unknown>; rateLimit?: RateLimit };
   sync: {
     mode: SyncMode;
     mapping: FieldMapping[];
@@ -90,6 +90,7 @@ export class ControlPlaneBuilder {
       name: 'Test destination',
       type: spec.destination.type,
       configEncrypted: this.box.encryptJson(spec.destination.config),
+      rateLimit: spec.destination.rateLimit ?? null,
     });
     const sync = await this.dataSource.getRepository(SyncEntity).save({
       workspaceId: ws.id,

@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './builders';
 export * from './dockerfile';
 export * from './dbt-project';
+export * from './rolling-window';

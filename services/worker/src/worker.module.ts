@@ -1,5 +1,5 @@
 /** The worker process: a Nest application context (no HTTP server) hosting the Temporal Worker. */
-import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { ActivityDeps } from '@syncline/activities';
 import type { SynclineConfig } from '@syncline/config';
 import { SecretBox } from '@syncline/crypto';
@@ -21,11 +21,19 @@ export class WorkerModule implements OnApplicationShutdown {
         { provide: WORKER_CONFIG, useValue: config },
         {
           provide: ACTIVITY_DEPS,
-          useFactory: async (): Promise<ActivityDeps> => ({
-            dataSource: await createDataSource(config.DATABASE_URL).initialize(),
-            pool: new Pool({ connectionString: config.DATABASE_URL, max: 10 }),
-            secretBox: new SecretBox(config.SYNCLINE_ENCRYPTION_KEY),
-          }),
+          useFactory: async (): Promise<ActivityDeps> => {
+            const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
+            // An idle connection dropped by Postgres (restart, failover) is replaced on next use; without a
+            // listener the pool's 'error' event would crash the worker mid-delivery.
+            pool.on('error', (err) =>
+              new Logger('ControlPlanePool').warn(`idle connection lost: ${err.message}`),
+            );
+            return {
+              dataSource: await createDataSource(config.DATABASE_URL).initialize(),
+              pool,
+              secretBox: new SecretBox(config.SYNCLINE_ENCRYPTION_KEY),
+            };
+          },
         },
         { provide: WORKER_METRICS, useFactory: () => new WorkerMetrics() },
         SyncWorkerService,

@@ -36,10 +36,7 @@ describeDestinationContract('postgres (mirror)', async () => {
       const { rows } = await admin.query<{ id: string; name: string }>(`SELECT id, name FROM ${table}`);
       return new Map(rows.map((r) => [r.id, { name: r.name }]));
     },
-    rejection: {
-      granularity: 'per-record',
-      invalidRecord: { key: 'bad', op: 'added', fields: { name: null }, idempotencyKey: 'bad:1' },
-    },
+    invalidRecord: { key: 'bad', op: 'added', fields: { name: null }, idempotencyKey: 'bad:1' },
     invalidConfig: { ...config, port: 'five', password: secret },
     wrongSecrets: {
       config: { ...config, host: '127.0.0.1', port: fakeServer.port, password: secret },
@@ -49,4 +46,4 @@ describeDestinationContract('postgres (mirror)', async () => {
       await admin.query(`DROP TABLE ${table}`);
     },
   };
-});
+}, { transport: 'database' });

@@ -256,10 +256,10 @@ describe('postgres destination: objects and fields', () => {
     const table = await contactsTable();
     expect(await postgresDestination.fields(config, table)).toEqual([
       { name: 'customer_id', type: 'integer', required: true },
-      { name: 'email', type: 'text', required: true },
+      { name: 'email', type: 'string', required: true },
       { name: 'score', type: 'integer', required: false },
-      { name: 'traits', type: 'jsonb', required: false },
-      { name: 'created_at', type: 'timestamp with time zone', required: false },
+      { name: 'traits', type: 'json', required: false },
+      { name: 'created_at', type: 'datetime', required: false },
     ]);
     const err = await writeError(() => postgresDestination.fields(config, 'nope'));
     expect(err.code).toBe(ErrorCode.InvalidConfig);

@@ -10,6 +10,7 @@ import {
 const column = (name: string, sqlType: string, json = false): TableColumn => ({
   name,
   sqlType,
+  fieldType: json ? 'json' : 'string',
   json,
   required: false,
   generated: false,

@@ -82,4 +82,40 @@ describe('webhook emulator', () => {
     emulator.clearFaults();
     expect((await post(JSON.stringify({ batch: [record('a')] }))).status).toBe(200);
   });
+
+  it('stores a record replayed in another batch once', async () => {
+    expect((await post(JSON.stringify({ batch: [record('a'), record('b')] }))).status).toBe(200);
+    expect((await post(JSON.stringify({ batch: [record('b')] }))).status).toBe(200);
+    expect(emulator.records().map((r) => r.key)).toEqual(['a', 'b']);
+    expect(emulator.replayedRecords()).toBe(1);
+  });
+
+  it('enforces a rolling-window rate limit with 429 and the seconds until a slot frees', async () => {
+    emulator.setFaults({ rateLimit: { requests: 2, perMs: 1000 } });
+    const statuses: number[] = [];
+    for (const key of ['a', 'b', 'c'])
+      statuses.push((await post(JSON.stringify({ batch: [record(key)] }))).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const limited = await fetch(emulator.url, { method: 'POST', body: '{}' });
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect(emulator.records().map((r) => r.key)).toEqual(['a', 'b']);
+  });
+
+  it('answers 503 at the configured rate and resets connections after recording', async () => {
+    emulator.setFaults({ serverErrorRate: 1 });
+    expect((await post(JSON.stringify({ batch: [record('a')] }))).status).toBe(503);
+    emulator.setFaults({ resetRate: 1 });
+    await expect(post(JSON.stringify({ batch: [record('b')] }))).rejects.toThrow();
+    // The receiver kept the batch although the sender never heard back: only idempotency saves a replay.
+    expect(emulator.records().map((r) => r.key)).toEqual(['b']);
+    emulator.setFaults(undefined);
+    expect((await post(JSON.stringify({ batch: [record('b'), record('c')] }))).status).toBe(200);
+    expect(emulator.records().map((r) => r.key)).toEqual(['b', 'c']);
+  });
+
+  it('opens 429 bursts with a Retry-After covering the burst', async () => {
+    emulator.setFaults({ throttleBurst: { everyMs: 0, retryAfterSeconds: 2 } });
+    const limited = await fetch(emulator.url, { method: 'POST', body: '{}' });
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '2']);
+  });
 });

@@ -22,7 +22,15 @@ describeDestinationContract('webhook (upsert)', async () => {
       }
       return state;
     },
-    rejection: { granularity: 'whole-batch', arrangeRejection: () => emulator.rejectNext(1, 422) },
+    invalidRecord: (() => {
+      emulator.refuseKeys(['bad']);
+      return { key: 'bad', op: 'added', fields: { name: 'bad' }, idempotencyKey: 'bad:added' } as const;
+    })(),
+    http: {
+      throttleNext: (seconds) => emulator.failNext(1, 429, { retryAfterSeconds: seconds }),
+      failNext: (status) => emulator.failNext(1, status),
+      requestCount: () => emulator.received.length,
+    },
     invalidConfig: { url: 'not a url', secret: wrongSecret, headers: { Authorization: token } },
     wrongSecrets: {
       config: { ...config, secret: wrongSecret, headers: { Authorization: token } },

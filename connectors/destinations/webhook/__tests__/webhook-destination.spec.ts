@@ -1,6 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import type { DestinationRecord } from '@syncline/domain';
-import { ErrorCode, SynclineError } from '@syncline/errors';
+import { BatchRejectedError, ErrorCode, SynclineError } from '@syncline/errors';
+import { writeIsolating } from '../../../kit/write-isolating';
 import { batchIdempotencyKey, signBody } from '../signing';
 import { startWebhookEmulator, type WebhookEmulator } from '../emulator';
 import { webhookDestination } from '../webhook-destination';
@@ -79,11 +80,11 @@ describe('webhook destination: write', () => {
     expect(emulator.records()).toEqual([]);
   });
 
-  it('throws RateLimited with the Retry-After delay on 429', async () => {
-    emulator.failNext(1, 429, { retryAfterSeconds: 7 });
+  it('leaves a Retry-After longer than 30 s to the run retry: RateLimited with the delay', async () => {
+    emulator.failNext(1, 429, { retryAfterSeconds: 120 });
     const err = await writeError(() => write([rec('1')]));
     expect(err.code).toBe(ErrorCode.RateLimited);
-    expect(err.retryAfterMs).toBe(7000);
+    expect(err.retryAfterMs).toBe(120_000);
     expect(err.transient).toBe(true);
   });
 
@@ -94,23 +95,29 @@ describe('webhook destination: write', () => {
     expect(emulator.records()).toHaveLength(1);
   });
 
-  it('rejects every record of a batch the receiver answers 400, with status and body', async () => {
+  it('refuses a batch the receiver answers 400 as a whole, with status and body', async () => {
     emulator.rejectNext(1, 400);
-    const outcomes = await write([rec('1'), rec('2')]);
-    expect(outcomes).toEqual([
-      { key: '1', status: 'rejected', reason: 'HTTP 400: {"error":"rejected by the emulator"}' },
-      { key: '2', status: 'rejected', reason: 'HTTP 400: {"error":"rejected by the emulator"}' },
-    ]);
+    const err = await writeError(() => write([rec('1'), rec('2')]));
+    expect(err).toBeInstanceOf(BatchRejectedError);
+    expect(err.message).toBe('HTTP 400: {"error":"rejected by the emulator"}');
   });
 
-  it('rejects a batch above the receiver limit (413) without throwing', async () => {
+  it('delivers a batch above the receiver limit (413) by splitting it', async () => {
     const small = await startWebhookEmulator({ secret, maxBatchSize: 1 });
     try {
-      const outcomes = await webhookDestination.write({ ...config, url: small.url }, [rec('1'), rec('2')], {
-        mode: 'upsert',
-      });
-      expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
-      expect(outcomes[0]).toMatchObject({ reason: expect.stringContaining('HTTP 413') });
+      const outcomes = await writeIsolating(
+        webhookDestination,
+        { ...config, url: small.url },
+        [rec('1'), rec('2')],
+        {
+          mode: 'upsert',
+        },
+      );
+      expect(outcomes).toEqual([
+        { key: '1', status: 'accepted' },
+        { key: '2', status: 'accepted' },
+      ]);
+      expect(small.received.map((r) => r.status)).toEqual([413, 200, 200]);
     } finally {
       await small.close();
     }

@@ -140,6 +140,53 @@ describe.each<CdcEngine>(['managed', 'in-warehouse'])('CDC semantics (%s engine)
     expect(unattempted).toHaveLength(6);
   });
 
+  it('delivers template and nested fields, and sees a change in a column only a template reads', async () => {
+    const t = await model(5);
+    await cdc?.close();
+    cdc = new CdcHarness(engine, pool, controlPlane.url, warehouse.url);
+    await cdc.createSync(`SELECT id, email, score, notes FROM ${t}`, [
+      { from: 'id', to: 'customer_id' },
+      { template: '{{ row.email | upcase }} ({{ row.notes | default: "none" }})', to: 'label' },
+      { from: 'email', to: 'contact.email' },
+      { static: 'warehouse', to: 'contact.origin' },
+    ]);
+    const first = await cdc.run();
+    expect(first.planned.outcome.planned).toEqual(ops(5));
+    expect(first.planned.changes.find((c) => c.key === '2')?.fields).toEqual({
+      customer_id: 2,
+      label: 'U2@X.IO (n)',
+      contact: { email: 'u2@x.io', origin: 'warehouse' },
+    });
+    expect((await cdc.run()).planned.ops).toEqual({});
+
+    await wh.query(`UPDATE ${t} SET notes = NULL WHERE id = 3`);
+    const second = await cdc.run();
+    expect(second.planned.ops).toEqual({ '3': 'changed' });
+    expect(second.planned.changes[0]?.fields).toMatchObject({ label: 'U3@X.IO (none)' });
+    expect((await cdc.run()).planned.ops).toEqual({});
+  });
+
+  it('nests dotted fields of a mapping without templates and keeps its hashes stable', async () => {
+    const t = await model(4);
+    await cdc?.close();
+    cdc = new CdcHarness(engine, pool, controlPlane.url, warehouse.url);
+    await cdc.createSync(`SELECT id, email, score, notes FROM ${t}`, [
+      { from: 'id', to: 'customer_id' },
+      { from: 'email', to: 'contact.email' },
+      { static: { tier: 1 }, to: 'contact.segment' },
+    ]);
+    const first = await cdc.run();
+    expect(first.planned.changes.find((c) => c.key === '1')?.fields).toEqual({
+      customer_id: 1,
+      contact: { email: 'u1@x.io', segment: { tier: 1 } },
+    });
+    await wh.query(`UPDATE ${t} SET notes = 'not mapped' WHERE id = 1`);
+    await wh.query(`UPDATE ${t} SET email = 'moved@x.io' WHERE id = 2`);
+    const second = await cdc.run();
+    expect(second.planned.ops).toEqual({ '2': 'changed' });
+    expect(second.planned.changes[0]?.fields).toMatchObject({ contact: { email: 'moved@x.io' } });
+  });
+
   it('tells NULL, empty and "null" strings apart and keeps numbers and timestamps stable across runs', async () => {
     const name = `types_${++table}`;
     await wh.query(`CREATE TABLE ${name} (id text, v text, n numeric(10,2), t timestamptz, j jsonb)`);

@@ -1,6 +1,8 @@
 /**
  * Managed CDC, commit step: the delivered state (cdc_state) advances only for rows the destination
  * accepted, in the same transaction that finalizes the run, so a retried commit never half-applies.
+ * A kept payload advances with its hash; rows planned without keepDeliveredFields store none, so a kept
+ * payload is always the one its hash was computed from.
  */
 import type { RunCounts } from '@syncline/contracts';
 import type { Pool } from 'pg';
@@ -10,11 +12,11 @@ export async function commitManaged(pool: Pool, runId: string, syncId: string): 
   await analyzeOutcomes(pool);
   return inTransaction(pool, async (client) => {
     await client.query(
-      `INSERT INTO cdc_state (sync_id, key, row_hash)
-       SELECT $2, c.key, c.row_hash FROM cdc_change c
+      `INSERT INTO cdc_state (sync_id, key, row_hash, payload)
+       SELECT $2, c.key, c.row_hash, CASE WHEN c.keep_payload THEN c.payload END FROM cdc_change c
          JOIN sync_run_row r ON r.run_id = c.run_id AND r.key = c.key
         WHERE c.run_id = $1 AND r.status = 'accepted' AND c.op <> 'removed'
-       ON CONFLICT (sync_id, key) DO UPDATE SET row_hash = excluded.row_hash`,
+       ON CONFLICT (sync_id, key) DO UPDATE SET row_hash = excluded.row_hash, payload = excluded.payload`,
       [runId, syncId],
     );
     await client.query(

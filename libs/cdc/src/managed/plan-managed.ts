@@ -75,12 +75,22 @@ async function duplicateKeys(pool: Pool, runId: string) {
 const UNIQUE_CURRENT = `SELECT s.key, s.row_hash, s.payload FROM cdc_snapshot s
   WHERE s.run_id = $1 AND s.key NOT IN (SELECT key FROM cdc_snapshot WHERE run_id = $1 GROUP BY key HAVING count(*) > 1)`;
 
+/**
+ * With keepDeliveredFields, a changed row also stages the fields last accepted for its key (previousFields)
+ * and every sent row is marked for commit to keep its payload. The previous fields are looked up per changed
+ * row rather than carried through the join, so the diff itself reads only keys and hashes. A key delivered
+ * before its sync kept fields has none: previousFields is then absent and the destination sends every field.
+ */
 async function stageChanges(pool: Pool, req: PlanRequest): Promise<void> {
   // Added rows first, then changed, then removed; seq gives deliver activities a stable resume cursor.
   await pool.query(
     `WITH cur AS (${UNIQUE_CURRENT})
-     INSERT INTO cdc_change (run_id, seq, key, op, row_hash, payload)
-     SELECT $1, row_number() OVER (ORDER BY ord, key), key, op, row_hash, payload FROM (
+     INSERT INTO cdc_change (run_id, seq, key, op, row_hash, payload, previous_payload, keep_payload)
+     SELECT $1, row_number() OVER (ORDER BY ord, key), key, op, row_hash, payload,
+            CASE WHEN $4 AND op = 'changed'
+                 THEN (SELECT p.payload FROM cdc_state p WHERE p.sync_id = $2 AND p.key = diff.key) END,
+            CASE WHEN $4 AND op <> 'removed' THEN true END
+       FROM (
        SELECT c.key, CASE WHEN s.key IS NULL OR $3 THEN 'added' ELSE 'changed' END AS op,
               CASE WHEN s.key IS NULL OR $3 THEN 0 ELSE 1 END AS ord, c.row_hash, c.payload::jsonb AS payload
          FROM cur c LEFT JOIN cdc_state s ON s.sync_id = $2 AND s.key = c.key
@@ -91,11 +101,15 @@ async function stageChanges(pool: Pool, req: PlanRequest): Promise<void> {
         WHERE s.sync_id = $2 AND NOT $3
           AND NOT EXISTS (SELECT 1 FROM cdc_snapshot c WHERE c.run_id = $1 AND c.key = s.key)
      ) AS diff`,
-    [req.runId, req.syncId, req.fullResync],
+    [req.runId, req.syncId, req.fullResync, req.keepDeliveredFields ?? false],
   );
 }
 
-/** resetCDC: the current result becomes the delivered state; nothing is staged. */
+/**
+ * resetCDC: the current result becomes the delivered state; nothing is staged. Its fields are kept as the
+ * delivered ones when the destination asked for them, and cleared otherwise so no stale fields outlive
+ * the hash they belonged to.
+ */
 async function resetState(pool: Pool, req: PlanRequest): Promise<void> {
   await inTransaction(pool, async (client) => {
     await client.query(
@@ -105,9 +119,10 @@ async function resetState(pool: Pool, req: PlanRequest): Promise<void> {
     );
     await client.query(
       `WITH cur AS (${UNIQUE_CURRENT})
-       INSERT INTO cdc_state (sync_id, key, row_hash) SELECT $2, key, row_hash FROM cur
-       ON CONFLICT (sync_id, key) DO UPDATE SET row_hash = excluded.row_hash`,
-      [req.runId, req.syncId],
+       INSERT INTO cdc_state (sync_id, key, row_hash, payload)
+       SELECT $2, key, row_hash, CASE WHEN $3 THEN payload::jsonb END FROM cur
+       ON CONFLICT (sync_id, key) DO UPDATE SET row_hash = excluded.row_hash, payload = excluded.payload`,
+      [req.runId, req.syncId, req.keepDeliveredFields ?? false],
     );
   });
 }

@@ -1,10 +1,12 @@
 /**
  * In-warehouse CDC, plan step: the warehouse materialises the model with row hashes, checks the primary key
  * and diffs it against the sync's snapshot table; only changed rows (with payloads) leave the warehouse,
- * staged in the control plane's cdc_change like the managed engine's, so delivery is the same.
+ * staged in the control plane's cdc_change like the managed engine's, so delivery is the same. Templates are
+ * rendered here, on the changed rows only, since SQL cannot run Liquid.
  */
 import type { RunWarning } from '@syncline/contracts';
-import type { FieldMapping, WarehouseSession } from '@syncline/domain';
+import { mappingUsesTemplates, type FieldMapping, type WarehouseSession } from '@syncline/domain';
+import { applyMapping } from '@syncline/mapping';
 import type { Pool } from 'pg';
 import { analyzeStagedChanges, countChanges } from '../finalize-run';
 import type { PlanOutcome, PlanRequest } from '../plan-request';
@@ -20,13 +22,37 @@ interface DiffRow extends Record<string, unknown> {
   payload: string | null;
 }
 
-function mappedColumns(mapping: readonly FieldMapping[]): MappedColumn[] {
-  return mapping.flatMap((m) => ('from' in m ? [{ column: m.from, field: m.to }] : []));
+/**
+ * What the warehouse hashes and returns for changed rows, and how a returned payload becomes the staged one.
+ * Column mappings without nesting or statics are built entirely in SQL. Otherwise the payload is finished
+ * here with applyMapping, so both engines shape fields the same way.
+ */
+interface PayloadPlan {
+  columns: MappedColumn[];
+  finish?: (payload: Record<string, unknown>) => Record<string, unknown>;
 }
 
-/** Static mapping values never change between runs, so they are added here rather than hashed. */
-function staticFields(mapping: readonly FieldMapping[]): Record<string, unknown> {
-  return Object.fromEntries(mapping.flatMap((m) => ('static' in m ? [[m.to, m.static]] : [])));
+function payloadPlan(mapping: readonly FieldMapping[], modelColumns: readonly string[]): PayloadPlan {
+  if (mappingUsesTemplates(mapping)) {
+    // A template may read any column: hash them all and hand the whole row to the mapping.
+    return {
+      columns: modelColumns.map((column) => ({ column, field: column })),
+      finish: (row) => applyMapping(row, mapping),
+    };
+  }
+  // Hashes cover the `from` columns in mapping order, as they always have: existing snapshots stay valid.
+  const columns = mapping.flatMap((m) => ('from' in m ? [{ column: m.from, field: m.to }] : []));
+  const needsFinish = mapping.some((m) => !('from' in m) || m.to.includes('.'));
+  if (!needsFinish) return { columns };
+  // The SQL payload is keyed by `to`; re-map it so statics are added and dotted paths nest.
+  const fromPayload = mapping.map((m) => ('from' in m ? { from: m.to, to: m.to } : m));
+  return { columns, finish: (payload) => applyMapping(payload, fromPayload) };
+}
+
+/** The model's column names, read from one row; an empty result has nothing to hash or send. */
+async function modelColumns(session: WarehouseSession, modelSql: string): Promise<string[]> {
+  const [first] = await session.rows(`SELECT * FROM (${modelSql}) AS m LIMIT 1`);
+  return first ? Object.keys(first) : [];
 }
 
 async function stageDiff(
@@ -34,16 +60,15 @@ async function stageDiff(
   session: WarehouseSession,
   sql: string,
   req: PlanRequest,
+  finish: PayloadPlan['finish'],
 ): Promise<void> {
-  const statics = staticFields(req.mapping);
-  const withStatics = Object.keys(statics).length > 0;
   let seq = 0;
   for await (const batch of session.stream<DiffRow>(sql, DIFF_BATCH)) {
     const seqs: number[] = [];
     const payloads = batch.map((r) => {
       seqs.push(++seq);
-      if (r.payload === null) return null;
-      return withStatics ? JSON.stringify({ ...(JSON.parse(r.payload) as object), ...statics }) : r.payload;
+      if (r.payload === null || !finish) return r.payload;
+      return JSON.stringify(finish(JSON.parse(r.payload) as Record<string, unknown>));
     });
     await pool.query(
       `INSERT INTO cdc_change (run_id, seq, key, op, row_hash, payload)
@@ -69,7 +94,11 @@ export async function planInWarehouse(
 ): Promise<PlanOutcome> {
   await pool.query('DELETE FROM cdc_change WHERE run_id = $1', [req.runId]);
   for (const sql of dialect.ensureSnapshot(req.syncId)) await session.execute(sql);
-  for (const sql of dialect.materializeCurrent(modelSql, req.primaryKey, mappedColumns(req.mapping))) {
+  const plan = payloadPlan(
+    req.mapping,
+    mappingUsesTemplates(req.mapping) ? await modelColumns(session, modelSql) : [],
+  );
+  for (const sql of dialect.materializeCurrent(modelSql, req.primaryKey, plan.columns)) {
     await session.execute(sql);
   }
   const [counts] = await session.rows<{ total: number; null_keys: number; duplicate_rows: number }>(
@@ -88,14 +117,8 @@ export async function planInWarehouse(
   if (req.resetCDC) {
     for (const sql of dialect.resetSnapshot(req.syncId)) await session.execute(sql);
   } else {
-    const diff = dialect.diffSql(
-      req.syncId,
-      req.fullResync,
-      modelSql,
-      req.primaryKey,
-      mappedColumns(req.mapping),
-    );
-    await stageDiff(pool, session, diff, req);
+    const diff = dialect.diffSql(req.syncId, req.fullResync, modelSql, req.primaryKey, plan.columns);
+    await stageDiff(pool, session, diff, req, plan.finish);
     await analyzeStagedChanges(pool);
   }
   return {

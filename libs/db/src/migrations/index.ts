@@ -2,6 +2,8 @@ import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { CdcEngines1764400000000 } from './1764400000000-cdc-engines';
 import { Triggers1764300000000 } from './1764300000000-triggers';
 import { ModelKinds1764200000000 } from './1764200000000-model-kinds';
+import { RateLimits1764500000000 } from './1764500000000-rate-limits';
+import { CdcDeliveredFields1764620000000 } from './1764620000000-cdc-delivered-fields';
 
 /** Ordered list of migrations; TypeORM records applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   CdcEngines1764400000000,
   Triggers1764300000000,
   ModelKinds1764200000000,
+  RateLimits1764500000000,
+  CdcDeliveredFields1764620000000,
 ];

@@ -235,6 +235,33 @@ describe('GraphQL API', () => {
       expect(check.data?.testDestination.ok).toBe(true);
     });
 
+    it("shows the connector's default rate limit, takes an override, refuses a bad one, and resets it", async () => {
+      const fields = 'id rateLimit { requests perMs concurrency } rateLimitIsDefault';
+      const created = await gql(
+        `mutation($input: CreateDestinationInput!) { createDestination(input: $input) { ${fields} } }`,
+        { input: { name: 'Limited', type: 'postgres', config: warehouseConfig } },
+      );
+      expect(created.data?.createDestination).toMatchObject({
+        rateLimit: { requests: 1000, perMs: 1000, concurrency: 4 },
+        rateLimitIsDefault: true,
+      });
+      const id = created.data?.createDestination.id as string;
+      const update = (rateLimit: unknown) =>
+        gql(`mutation($input: UpdateDestinationInput!) { updateDestination(input: $input) { ${fields} } }`, {
+          input: { id, rateLimit },
+        });
+      const limited = await update({ requests: 5, perMs: 1000, concurrency: 1 });
+      expect(limited.data?.updateDestination).toMatchObject({
+        rateLimit: { requests: 5, perMs: 1000, concurrency: 1 },
+        rateLimitIsDefault: false,
+      });
+      const bad = await update({ requests: 0, perMs: 1000, concurrency: 1 });
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(bad.errors)).toContain('requests');
+      const reset = await update(null);
+      expect(reset.data?.updateDestination.rateLimitIsDefault).toBe(true);
+    });
+
     it('rejects an unknown mode and a mapping that writes one field twice', async () => {
       const base = { name: 'Customers → replica', modelId: ids.model, destinationId: ids.destination };
       const badMode = await gql(CREATE_SYNC, {

@@ -5,6 +5,8 @@ import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { CheckResultDto } from '../common/dtos/check-result.dto';
 import { CreateDestinationInput } from './dtos/create-destination.input';
 import { DestinationDto } from './dtos/destination.dto';
+import { DestinationFieldDto } from './dtos/destination-field.dto';
+import { DestinationObjectDto } from './dtos/destination-object.dto';
 import { UpdateDestinationInput } from './dtos/update-destination.input';
 import { DestinationService } from './destination.service';
 
@@ -31,6 +33,31 @@ export class DestinationResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<CheckResultDto> {
     return this.destinationService.test(ws.id, id);
+  }
+
+  @Query(() => [DestinationObjectDto], {
+    description: 'Objects the destination can write (tables, object types), read with its stored config.',
+  })
+  async destinationObjects(
+    @CurrentWorkspace() ws: AuthenticatedWorkspace,
+    @Args('destinationId', { type: () => ID }) destinationId: string,
+  ): Promise<DestinationObjectDto[]> {
+    return (await this.destinationService.objects(ws.id, destinationId)).map((o) =>
+      DestinationObjectDto.from(o),
+    );
+  }
+
+  @Query(() => [DestinationFieldDto], {
+    description: 'Fields of a destination object, for mapping; empty for free-form destinations (webhook).',
+  })
+  async destinationFields(
+    @CurrentWorkspace() ws: AuthenticatedWorkspace,
+    @Args('destinationId', { type: () => ID }) destinationId: string,
+    @Args('object', { type: () => String }) object: string,
+  ): Promise<DestinationFieldDto[]> {
+    return (await this.destinationService.fields(ws.id, destinationId, object)).map((f) =>
+      DestinationFieldDto.from(f),
+    );
   }
 
   @Mutation(() => DestinationDto)

@@ -6,6 +6,7 @@ import { DestinationModule } from '../destination/destination.module';
 import { ModelModule } from '../model/model.module';
 import { SourceModule } from '../source/source.module';
 import { SyncCdcStateService } from './sync-cdc-state.service';
+import { SyncMappingCheckService } from './sync-mapping-check.service';
 import { SyncScheduleModule } from '../sync-schedule/sync-schedule.module';
 import { SyncResolver } from './sync.resolver';
 import { SyncService } from './sync.service';
@@ -18,7 +19,7 @@ import { SyncService } from './sync.service';
     DestinationModule,
     SyncScheduleModule,
   ],
-  providers: [SyncService, SyncCdcStateService, SyncResolver],
+  providers: [SyncService, SyncCdcStateService, SyncMappingCheckService, SyncResolver],
   exports: [SyncService],
 })
 export class SyncModule {}

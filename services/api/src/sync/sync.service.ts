@@ -15,6 +15,7 @@ import { parseSyncSchedule } from '../sync-schedule/utils/parse-sync-schedule.ut
 import type { CreateSyncInput } from './dtos/create-sync.input';
 import type { UpdateSyncInput } from './dtos/update-sync.input';
 import { SyncCdcStateService } from './sync-cdc-state.service';
+import { SyncMappingCheckService } from './sync-mapping-check.service';
 import { parseFieldMapping } from './utils/parse-field-mapping.util';
 
 @Injectable()
@@ -25,6 +26,7 @@ export class SyncService {
     private readonly destinations: DestinationService,
     private readonly schedules: SyncScheduleService,
     private readonly cdcState: SyncCdcStateService,
+    private readonly mappingCheck: SyncMappingCheckService,
   ) {}
 
   list(workspaceId: string): Promise<SyncEntity[]> {
@@ -40,19 +42,19 @@ export class SyncService {
     const schedule = input.schedule ? parseSyncSchedule(input.schedule) : null;
     await this.models.get(workspaceId, input.modelId);
     await this.destinations.get(workspaceId, input.destinationId);
-    const sync = await this.syncs.save(
-      this.syncs.create({
-        workspaceId,
-        name: input.name,
-        modelId: input.modelId,
-        destinationId: input.destinationId,
-        destinationObject: input.destinationObject ?? null,
-        mode: input.mode,
-        mapping,
-        duplicateKeyPolicy: input.duplicateKeyPolicy ?? 'exclude',
-        schedule,
-      }),
-    );
+    const draft = this.syncs.create({
+      workspaceId,
+      name: input.name,
+      modelId: input.modelId,
+      destinationId: input.destinationId,
+      destinationObject: input.destinationObject ?? null,
+      mode: input.mode,
+      mapping,
+      duplicateKeyPolicy: input.duplicateKeyPolicy ?? 'exclude',
+      schedule,
+    });
+    await this.mappingCheck.check(workspaceId, draft);
+    const sync = await this.syncs.save(draft);
     await this.schedules.applyForSync(sync);
     return sync;
   }
@@ -66,6 +68,10 @@ export class SyncService {
     if (input.mode !== undefined) sync.mode = input.mode;
     if (input.duplicateKeyPolicy !== undefined) sync.duplicateKeyPolicy = input.duplicateKeyPolicy;
     if (input.schedule) sync.schedule = parseSyncSchedule(input.schedule);
+    const mappingTouched = [input.mapping, input.destinationObject, input.mode].some(
+      (v) => v !== undefined && v !== null,
+    );
+    if (mappingTouched) await this.mappingCheck.check(workspaceId, sync);
     const saved = await this.syncs.save(sync);
     await this.schedules.applyForSync(saved);
     return saved;

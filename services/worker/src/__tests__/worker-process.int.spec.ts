@@ -3,10 +3,6 @@
  * bundle that `bundle:workflows` builds in the image. SIGTERM in the middle of a delivery drains it within
  * the grace period and exits 0; a second process resumes the run and every row arrives exactly once.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   startWebhookEmulator,
   type WebhookEmulator,
@@ -29,7 +25,8 @@ import {
 } from '@syncline/testing';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { freePort, REPO_ROOT, startWorkerProcess, type WorkerProcess } from './helpers/worker-process';
+import { buildWorkflowBundle } from './helpers/worker-fleet';
+import { freePort, startWorkerProcess, type WorkerProcess } from './helpers/worker-process';
 
 const ROWS = 300;
 const BATCH = 20;
@@ -50,15 +47,7 @@ describe('worker process (production bundle, SIGTERM)', () => {
   const taskQueue = `worker-process-${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    // Exactly the image's build step (worker.Dockerfile RUN): the bundle a production worker loads.
-    bundlePath = join(mkdtempSync(join(tmpdir(), 'sl-bundle-')), 'workflow-bundle.js');
-    const bundled = spawnSync(
-      process.execPath,
-      ['-r', '@swc-node/register', 'services/worker/src/cli/bundle-workflows.ts', bundlePath],
-      { cwd: REPO_ROOT, encoding: 'utf8' },
-    );
-    if (bundled.status !== 0) throw new Error(`bundle:workflows failed:\n${bundled.stderr}`);
-
+    bundlePath = buildWorkflowBundle();
     controlPlane = await createControlPlaneDatabase();
     warehouse = await createEmptyDatabase();
     const wh = new PgClient({ connectionString: warehouse.url });

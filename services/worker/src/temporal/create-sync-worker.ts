@@ -14,6 +14,7 @@ export interface SyncWorkerOptions {
   deps: ActivityDeps;
   /** How long in-flight activities get to checkpoint when the worker shuts down. */
   shutdownGraceTimeMs: number;
+  maxConcurrentActivities: number;
   /** A pre-built bundle (production images); otherwise workflows/ is bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Counts activity outcomes, delivered rows and finished runs for /metrics. */
@@ -33,7 +34,6 @@ export function createSyncWorker(options: SyncWorkerOptions): Promise<Worker> {
       : { workflowsPath: WORKFLOWS_PATH }),
     shutdownGraceTime: options.shutdownGraceTimeMs,
     ...(options.metrics ? { interceptors: { activity: [activityMetricsInterceptor(options.metrics)] } } : {}),
-    // Bounded concurrency: each deliver activity holds one batch in memory.
-    maxConcurrentActivityTaskExecutions: 20,
+    maxConcurrentActivityTaskExecutions: options.maxConcurrentActivities,
   });
 }

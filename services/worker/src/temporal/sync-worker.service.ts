@@ -37,6 +37,7 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       deps: this.deps,
       shutdownGraceTimeMs: this.config.WORKER_SHUTDOWN_GRACE_MS,
+      maxConcurrentActivities: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       workflowBundle: bundlePath ? { codePath: bundlePath } : undefined,
       metrics: this.metrics,
     });

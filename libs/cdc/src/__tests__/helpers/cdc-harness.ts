@@ -33,6 +33,8 @@ export interface PlannedRun {
 export interface RunOptions {
   fullResync?: boolean;
   resetCDC?: boolean;
+  /** Plays a destination that asks for previousFields (Braze). */
+  keepDeliveredFields?: boolean;
 }
 
 export class CdcHarness {
@@ -86,6 +88,7 @@ export class CdcHarness {
       duplicateKeyPolicy: this.duplicateKeyPolicy,
       fullResync: options.fullResync ?? false,
       resetCDC: options.resetCDC ?? false,
+      keepDeliveredFields: options.keepDeliveredFields ?? false,
     };
     const config = postgresSource.spec.parse(pgConnectorConfig(this.warehouseUrl));
     let outcome: PlanOutcome;

@@ -1,7 +1,9 @@
 /** Input of updateDestination: `config` is a patch merged into the stored config (`null` removes a key). */
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-type-json';
+import { RateLimitInput } from './rate-limit.dto';
 
 @InputType()
 export class UpdateDestinationInput {
@@ -16,4 +18,12 @@ export class UpdateDestinationInput {
     string,
     unknown
   >;
+  @Field(() => RateLimitInput, {
+    nullable: true,
+    description: "null: back to the connector's default limit.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RateLimitInput)
+  rateLimit?: RateLimitInput | null;
 }

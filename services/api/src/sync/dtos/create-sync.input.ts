@@ -1,4 +1,7 @@
-/** Input of createSync; the mapping's shape is checked by parseFieldMapping (INVALID_MAPPING). */
+/**
+ * Input of createSync; the mapping's shape is checked by parseFieldMapping and its fields against the
+ * destination object (both INVALID_MAPPING).
+ */
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { DUPLICATE_KEY_POLICIES, SYNC_MODES, type DuplicateKeyPolicy, type SyncMode } from '@syncline/domain';
 import { Type } from 'class-transformer';

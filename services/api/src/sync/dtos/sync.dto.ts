@@ -19,7 +19,11 @@ export class SyncDto {
   })
   destinationObject!: string | null;
   @Field(() => String, { description: 'insert, update, upsert or mirror.' }) mode!: string;
-  @Field(() => GraphQLJSON, { description: 'Array of {from, to} or {static, to}.' }) mapping!: FieldMapping[];
+  @Field(() => GraphQLJSON, {
+    description:
+      'Array of {from, to}, {static, to} or {template, to} (Liquid, the row as `row`); a dotted `to` nests.',
+  })
+  mapping!: FieldMapping[];
   @Field(() => String, { description: 'Rows sharing a primary key: exclude (with a warning) or fail.' })
   duplicateKeyPolicy!: string;
   @Field(() => SyncScheduleDto, { description: 'When the sync runs by itself, and whether that is paused.' })

@@ -50,6 +50,7 @@ export async function startTestWorker(
     taskQueue,
     deps: { dataSource, pool, secretBox: new SecretBox(encryptionKey) },
     shutdownGraceTimeMs: 5_000,
+    maxConcurrentActivities: 20,
   });
   const running = worker.run();
 

@@ -1,0 +1,25 @@
+/** HubSpot's error body format (`status`, `message`, `correlationId`, `category`, optional `errors`). */
+import { randomUUID } from 'node:crypto';
+
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export function errorBody(category: string, message: string, extra: Record<string, unknown> = {}) {
+  return { status: 'error', message, correlationId: randomUUID(), category, ...extra };
+}
+
+export const badRequest = (message: string, extra: Record<string, unknown> = {}): Answer => ({
+  status: 400,
+  body: errorBody('VALIDATION_ERROR', message, extra),
+});
+
+export const notFound = (message: string): Answer => ({
+  status: 404,
+  body: errorBody('OBJECT_NOT_FOUND', message),
+});
+
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

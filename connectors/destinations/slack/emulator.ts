@@ -1,0 +1,217 @@
+/**
+ * An in-process Slack Web API for tests: `auth.test`, `conversations.list` and `chat.postMessage` under
+ * /api, Bearer bot-token auth (HTTP 200 `{ok:false, error:'invalid_auth'}`, as Slack answers), channel
+ * existence and bot membership, message validation (see emulator-validation), a per-channel message store,
+ * 429 with Retry-After and 5xx on demand.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkMessage, type PostedMessage } from './emulator-validation';
+import { startEmulatorServer } from '../../testing/emulator-server';
+
+export type { PostedMessage } from './emulator-validation';
+
+export interface EmulatedChannel {
+  id: string;
+  name: string;
+  /** Whether the bot has been invited (chat.postMessage answers not_in_channel otherwise). */
+  member: boolean;
+  private?: boolean;
+  archived?: boolean;
+}
+
+export interface SlackReceivedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+  status: number;
+  /** Slack's `error` when it answered ok:false. */
+  error?: string;
+}
+
+export interface SlackEmulator {
+  /** The Web API base URL to configure as `baseUrl`. */
+  url: string;
+  received: SlackReceivedRequest[];
+  /** Messages posted to a channel, oldest first. */
+  messages(channel: string): PostedMessage[];
+  /** The next `n` requests (after letting `skip` more through) are answered `status`. */
+  failNext(n: number, status: number, options?: { skip?: number }): void;
+  throttleNext(n: number, retryAfterSeconds: number): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+const TEAM = {
+  team: 'Syncline Test',
+  team_id: 'T0SYNCLINE',
+  user: 'syncline-bot',
+  user_id: 'U0SYNCBOT',
+  bot_id: 'B0SYNCBOT',
+};
+
+export async function startSlackEmulator(options: {
+  token: string;
+  channels: EmulatedChannel[];
+}): Promise<SlackEmulator> {
+  const received: SlackReceivedRequest[] = [];
+  const store = new Map<string, PostedMessage[]>();
+  const failures: { status: number; retryAfterSeconds?: number; skip: number }[] = [];
+  let sequence = 0;
+
+  function postMessage(args: Record<string, unknown>): Answer {
+    const channel = options.channels.find((c) => c.id === args.channel || `#${c.name}` === args.channel);
+    if (!channel) return slackError('channel_not_found');
+    if (channel.archived) return slackError('is_archived');
+    if (!channel.member) return slackError('not_in_channel');
+    const check = checkMessage(args);
+    if (!check.ok) return slackError(check.error);
+    sequence += 1;
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(sequence).padStart(6, '0')}`;
+    const message = { ts, ...check.message };
+    store.set(channel.id, [...(store.get(channel.id) ?? []), message]);
+    return {
+      status: 200,
+      body: { ok: true, channel: channel.id, ts, message: { type: 'message', ...message } },
+    };
+  }
+
+  function listConversations(args: Record<string, unknown>): Answer {
+    const types = String(args.types ?? 'public_channel').split(',');
+    const excludeArchived = String(args.exclude_archived) === 'true';
+    const limit = Math.min(Number(args.limit ?? 100) || 100, 1000);
+    const offset = args.cursor ? Number(Buffer.from(String(args.cursor), 'base64').toString('utf8')) : 0;
+    const visible = options.channels.filter(
+      (c) =>
+        types.includes(c.private ? 'private_channel' : 'public_channel') && !(excludeArchived && c.archived),
+    );
+    const page = visible.slice(offset, offset + limit);
+    const next =
+      offset + limit < visible.length ? Buffer.from(String(offset + limit)).toString('base64') : '';
+    return {
+      status: 200,
+      body: {
+        ok: true,
+        channels: page.map((c) => ({
+          id: c.id,
+          name: c.name,
+          is_channel: true,
+          is_private: c.private === true,
+          is_archived: c.archived === true,
+          is_member: c.member,
+        })),
+        response_metadata: { next_cursor: next },
+      },
+    };
+  }
+
+  function decide(
+    req: IncomingMessage,
+    headers: Record<string, string>,
+    args: Record<string, unknown>,
+  ): Answer {
+    const head = failures[0];
+    let failure: (typeof failures)[number] | undefined;
+    if (head && head.skip > 0) head.skip -= 1;
+    else failure = failures.shift();
+    if (failure) {
+      if (failure.status !== 429)
+        return { status: failure.status, body: { ok: false, error: 'internal_error' } };
+      return {
+        status: 429,
+        body: { ok: false, error: 'ratelimited' },
+        headers: { 'Retry-After': String(failure.retryAfterSeconds ?? 1) },
+      };
+    }
+    const bearer = headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+    const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
+    if (!token) return slackError('not_authed');
+    if (token !== options.token) return slackError('invalid_auth');
+    const method = new URL(req.url ?? '/', 'http://emulator').pathname.replace(/^\/api\//, '');
+    switch (method) {
+      case 'auth.test':
+        return { status: 200, body: { ok: true, url: 'https://syncline-test.slack.com/', ...TEAM } };
+      case 'conversations.list':
+        return listConversations(args);
+      case 'chat.postMessage':
+        return req.method === 'POST' ? postMessage(args) : slackError('invalid_request_data');
+      default:
+        return { status: 404, body: { ok: false, error: 'unknown_method' } };
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers))
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    const parsed = readArguments(req, headers, text);
+    const answer = parsed.ok ? decide(req, headers, parsed.args) : slackError(parsed.error);
+    received.push({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      headers,
+      body: parsed.ok ? parsed.args : text,
+      status: answer.status,
+      ...(answer.body.ok === false ? { error: String(answer.body.error) } : {}),
+    });
+    res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
+    res.end(JSON.stringify(answer.body));
+  }
+
+  const server = await startEmulatorServer(handle);
+
+  return {
+    url: `${server.origin}/api`,
+    received,
+    messages: (channel) => structuredClone(store.get(channel) ?? []),
+    failNext(n, status, opts = {}) {
+      for (let i = 0; i < n; i++) failures.push({ status, skip: i === 0 ? (opts.skip ?? 0) : 0 });
+    },
+    throttleNext(n, retryAfterSeconds) {
+      for (let i = 0; i < n; i++) failures.push({ status: 429, retryAfterSeconds, skip: 0 });
+    },
+    clearFaults() {
+      failures.length = 0;
+    },
+    close() {
+      return server.close();
+    },
+  };
+}
+
+const slackError = (error: string): Answer => ({ status: 200, body: { ok: false, error } });
+
+/** Query string, then a JSON or form-encoded body: Slack accepts arguments all three ways. */
+function readArguments(
+  req: IncomingMessage,
+  headers: Record<string, string>,
+  text: string,
+): { ok: true; args: Record<string, unknown> } | { ok: false; error: string } {
+  const args: Record<string, unknown> = Object.fromEntries(
+    new URL(req.url ?? '/', 'http://emulator').searchParams,
+  );
+  if (!text) return { ok: true, args };
+  const type = (headers['content-type'] ?? '').toLowerCase();
+  if (type.startsWith('application/json')) {
+    try {
+      const body: unknown = JSON.parse(text);
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        return { ok: false, error: 'invalid_json' };
+      return { ok: true, args: { ...args, ...(body as Record<string, unknown>) } };
+    } catch {
+      return { ok: false, error: 'invalid_json' };
+    }
+  }
+  if (type.startsWith('application/x-www-form-urlencoded'))
+    return { ok: true, args: { ...args, ...Object.fromEntries(new URLSearchParams(text)) } };
+  return { ok: false, error: 'invalid_form_data' };
+}

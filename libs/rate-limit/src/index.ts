@@ -1,0 +1,2 @@
+export * from './postgres-gate';
+export * from './pace-interval';
