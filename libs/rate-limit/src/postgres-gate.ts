@@ -47,8 +47,9 @@ export function postgresGate({ pool, scope, limit }: PostgresGateOptions): Reque
         [scope],
       );
       const interval = Math.ceil(paceIntervalMs(limit, locked[0]?.rate_factor ?? 1));
-      // The slot in local time, anchored before the statement: the commit that follows can take tens of
-      // milliseconds under contention, and counting the wait from its end would bunch requests together.
+      // The slot in local time, anchored at the middle of the statement's round trip (when the database read
+      // its clock, give or take half of it), not after the commit: under contention the commit can take tens
+      // of milliseconds, and counting the wait from its end would bunch requests together.
       const asked = Date.now();
       const { rows } = await client.query<{ lease_id: string | null; slot_ms: string; now_ms: string }>(
         `WITH clock AS (SELECT ${NOW_MS} AS now_ms),
@@ -72,6 +73,7 @@ export function postgresGate({ pool, scope, limit }: PostgresGateOptions): Reque
            FROM (SELECT 1) one LEFT JOIN slot ON true`,
         [scope, LEASE_TTL_MS, limit.concurrency, interval, RATE_RECOVERY_STEP],
       );
+      const answered = Date.now();
       const row = rows[0];
       if (!row?.lease_id) {
         await client.query(`DELETE FROM rate_limit_lease WHERE scope = $1 AND expires_ms <= ${NOW_MS}`, [
@@ -82,7 +84,7 @@ export function postgresGate({ pool, scope, limit }: PostgresGateOptions): Reque
       }
       await client.query('COMMIT');
       const slotMs = Number(row.slot_ms);
-      return { leaseId: row.lease_id, slotMs, slotAt: asked + slotMs - Number(row.now_ms) };
+      return { leaseId: row.lease_id, slotMs, slotAt: (asked + answered) / 2 + slotMs - Number(row.now_ms) };
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;

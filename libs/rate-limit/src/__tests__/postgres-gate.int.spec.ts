@@ -46,7 +46,8 @@ describe('postgresGate', () => {
     );
     const elapsed = Date.now() - started;
     expect(sent).toHaveLength(60);
-    expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(20);
+    // The limit with the 5% tolerance the issue allows for timer and scheduling jitter on a busy box.
+    expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(21);
     // 60 requests at 20/s take ~3 s: pacing, not a burst then a stall.
     expect(elapsed).toBeGreaterThanOrEqual(2900);
     expect(elapsed).toBeLessThan(6000);
