@@ -5,6 +5,7 @@
  */
 import type { DestinationConnector, DestinationRecord, RecordOutcome, WriteContext } from '@syncline/domain';
 import { BatchRejectedError, isSynclineError } from '@syncline/errors';
+import { sleep } from '@syncline/rate-limit';
 
 /**
  * While isolating, a transient error is retried here: failing the attempt would throw away the halves
@@ -62,7 +63,7 @@ async function writeRetryingTransient<Config>(
       const delay = ISOLATION_RETRY_DELAYS_MS[attempt];
       if (!isSynclineError(err) || !err.transient || delay === undefined || context.signal?.aborted)
         throw err;
-      await new Promise((resolve) => setTimeout(resolve, err.retryAfterMs ?? delay));
+      await sleep(err.retryAfterMs ?? delay, context.signal);
     }
   }
 }

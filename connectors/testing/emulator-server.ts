@@ -30,3 +30,38 @@ export async function startEmulatorServer(
     },
   };
 }
+
+export interface EmulatorRequest {
+  /** The raw body; undefined when it is larger than `maxBytes` (the receiver stopped reading). */
+  raw: Buffer | undefined;
+  /** The body as UTF-8 ('' when it was too large). */
+  text: string;
+  /** Header names lower-cased, repeated headers joined with ", ". */
+  headers: Record<string, string>;
+}
+
+export async function readRequest(req: IncomingMessage, maxBytes = Infinity): Promise<EmulatorRequest> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) return { raw: undefined, text: '', headers };
+    chunks.push(buffer);
+  }
+  const raw = Buffer.concat(chunks);
+  return { raw, text: raw.toString('utf8'), headers };
+}
+
+/** A logged body: parsed JSON, the text itself when it is not JSON, undefined when empty. */
+export function parseOrText(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

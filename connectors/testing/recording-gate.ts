@@ -3,6 +3,7 @@
  * check that a connector sends every request through the gate and reports the Retry-After it was given.
  */
 import type { RequestGate } from '@syncline/domain';
+import { localGate } from '@syncline/rate-limit';
 
 export interface RecordingGate extends RequestGate {
   readonly acquired: number;
@@ -10,24 +11,22 @@ export interface RecordingGate extends RequestGate {
 }
 
 export function recordingGate(): RecordingGate {
-  let pausedUntil = 0;
-  const state = { acquired: 0, pauses: [] as number[] };
+  const inner = localGate();
+  const pauses: number[] = [];
+  let acquired = 0;
   return {
     get acquired() {
-      return state.acquired;
+      return acquired;
     },
-    get pauses() {
-      return state.pauses;
+    pauses,
+    async acquire(signal) {
+      const release = await inner.acquire(signal);
+      acquired += 1;
+      return release;
     },
-    async acquire() {
-      const wait = pausedUntil - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      state.acquired += 1;
-      return () => undefined;
-    },
-    async pause(ms) {
-      state.pauses.push(ms);
-      pausedUntil = Math.max(pausedUntil, Date.now() + ms);
+    pause(ms) {
+      pauses.push(ms);
+      return inner.pause(ms);
     },
   };
 }

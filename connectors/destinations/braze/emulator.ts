@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BrazeUserStore, type BrazeUser } from './emulator-store';
 import { checkTrackBody, INPUT_ARRAYS, objectProblem, type ObjectError } from './emulator-validation';
-import { startEmulatorServer } from '../../testing/emulator-server';
+import { parseOrText, readRequest, startEmulatorServer } from '../../testing/emulator-server';
 
 export type { BrazeUser } from './emulator-store';
 
@@ -108,12 +108,7 @@ export async function startBrazeEmulator(options: { apiKey: string }): Promise<B
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers))
-      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    const { text, headers } = await readRequest(req);
     const answer = decide(req, headers, text);
     received.push({
       method: req.method ?? '',
@@ -154,12 +149,4 @@ export async function startBrazeEmulator(options: { apiKey: string }): Promise<B
       return server.close();
     },
   };
-}
-
-function parseOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

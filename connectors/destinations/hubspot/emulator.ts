@@ -9,7 +9,7 @@ import { type Answer, badRequest, errorBody } from './emulator-answers';
 import { type EmulatorList, ListStore } from './emulator-lists';
 import { ObjectStore, publicRecord, type StoredRecord } from './emulator-objects';
 import { type EmulatorObjectType, type EmulatorProperty, propertyJson } from './emulator-schema';
-import { startEmulatorServer } from '../../testing/emulator-server';
+import { parseOrText, readRequest, startEmulatorServer } from '../../testing/emulator-server';
 
 export type { EmulatorProperty, EmulatorObjectType } from './emulator-schema';
 export type { StoredRecord } from './emulator-objects';
@@ -138,9 +138,7 @@ export async function startHubSpotEmulator(options: { accessToken: string }): Pr
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const { text } = await readRequest(req);
     const url = new URL(req.url ?? '/', 'http://emulator');
     const answer = decide(req, text, url);
     received.push({
@@ -213,13 +211,4 @@ function schemaJson(type: EmulatorObjectType): Record<string, unknown> {
     primaryDisplayProperty: type.requiredProperties[0],
     properties: type.properties.map(propertyJson),
   };
-}
-
-function parseOrText(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AudienceState, type Member, type SessionState } from './emulator-store';
 import { checkUpload, uploadParams } from './emulator-validation';
-import { startEmulatorServer } from '../../testing/emulator-server';
+import { parseOrText, readRequest, startEmulatorServer } from '../../testing/emulator-server';
 
 export type { Member } from './emulator-store';
 
@@ -202,8 +202,7 @@ export async function startMetaCustomAudiencesEmulator(options: MetaEmulatorOpti
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator');
-    const raw = await readBody(req);
-    const text = raw?.toString('utf8') ?? '';
+    const { raw, text } = await readRequest(req, MAX_BODY_BYTES);
     const entry: ReceivedRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
@@ -251,25 +250,4 @@ export async function startMetaCustomAudiencesEmulator(options: MetaEmulatorOpti
       return server.close();
     },
   };
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function parseOrText(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

@@ -12,7 +12,7 @@ import { parseIdQuery } from './emulator-query';
 import { summaryOf } from './emulator-schema';
 import { EmulatorStore, RequestError, type SaveResult, type SfRecord } from './emulator-store';
 import { handleCollections } from './emulator-collections';
-import { startEmulatorServer } from '../../testing/emulator-server';
+import { readRequest, startEmulatorServer } from '../../testing/emulator-server';
 
 export type { SfRecord } from './emulator-store';
 
@@ -295,12 +295,7 @@ export async function startSalesforceEmulator(
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers))
-      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    const { text: body, headers } = await readRequest(req);
     const target = new URL(req.url ?? '/', 'http://emulator');
     const method = req.method ?? 'GET';
     const entry: ReceivedRequest = {

@@ -8,6 +8,7 @@
  */
 import type { RecordOutcome } from '@syncline/domain';
 import { ErrorCode, SynclineError } from '@syncline/errors';
+import { sleep } from '@syncline/rate-limit';
 import type { SalesforceClient } from './salesforce-client';
 import { parseCsv, toCsv } from './salesforce-bulk-csv';
 import { assertOk } from './salesforce-errors';
@@ -92,7 +93,8 @@ async function waitForJob(
     assertOk(answer, 'read a Bulk API job');
     const job = (answer.json ?? {}) as JobInfo;
     if (job.state && DONE.has(job.state)) return job;
-    await sleep(options.pollIntervalMs, options.signal);
+    // A cancelled run stops waiting at once and aborts the job below.
+    await sleep(options.pollIntervalMs, options.signal).catch(() => undefined);
     if (options.signal?.aborted)
       throw new SynclineError(
         ErrorCode.DestinationUnavailable,
@@ -133,17 +135,4 @@ async function jobOutcomes(
 async function abortJob(client: SalesforceClient, jobPath: string): Promise<void> {
   // Best effort: the run is being cancelled either way, and the job would otherwise keep loading records.
   await client.api({ method: 'PATCH', path: jobPath, json: { state: 'Aborted' } }).catch(() => undefined);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done);
-  });
 }

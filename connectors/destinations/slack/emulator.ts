@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkMessage, type PostedMessage } from './emulator-validation';
-import { startEmulatorServer } from '../../testing/emulator-server';
+import { readRequest, startEmulatorServer } from '../../testing/emulator-server';
 
 export type { PostedMessage } from './emulator-validation';
 
@@ -147,12 +147,7 @@ export async function startSlackEmulator(options: {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers))
-      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    const { text, headers } = await readRequest(req);
     const parsed = readArguments(req, headers, text);
     const answer = parsed.ok ? decide(req, headers, parsed.args) : slackError(parsed.error);
     received.push({

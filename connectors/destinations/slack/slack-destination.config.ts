@@ -1,6 +1,6 @@
 /** The Slack destination's config spec: the bot token, the Web API base URL and how removed rows read. */
 import { z } from 'zod';
-import { removedTemplateProblem } from './removed-message';
+import { templateProblem } from '@syncline/mapping';
 
 export const DEFAULT_REMOVED_TEMPLATE = 'Row {{ key }} was removed.';
 
@@ -15,7 +15,7 @@ export const slackDestinationSpec = z.object({
     .string()
     .min(1)
     .superRefine((template, ctx) => {
-      const problem = removedTemplateProblem(template);
+      const problem = templateProblem(template);
       if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid Liquid template: ${problem}` });
     })
     .default(DEFAULT_REMOVED_TEMPLATE),

@@ -4,9 +4,8 @@
  * (no_text, msg_too_long, invalid_blocks) and its answer becomes the record's outcome.
  */
 import type { DestinationField, DestinationFieldType, DestinationRecord, SyncMode } from '@syncline/domain';
-import { coerceFields } from '@syncline/mapping';
+import { coerceFields, renderTemplate } from '@syncline/mapping';
 import type { SlackDestinationConfig } from './slack-destination.config';
-import { renderRemovedText } from './removed-message';
 
 export const MESSAGE_FIELD_TYPES: Readonly<Record<string, DestinationFieldType>> = {
   text: 'string',
@@ -50,7 +49,11 @@ export function messageBody(
   if (record.op === 'removed')
     return {
       ok: true,
-      body: { channel, text: renderRemovedText(config.removedTemplate, record.key), ...metadata },
+      body: {
+        channel,
+        text: renderTemplate(config.removedTemplate, { key: record.key, op: 'removed' }, 'removedTemplate'),
+        ...metadata,
+      },
     };
   const coerced = coerceFields(record.fields, MESSAGE_FIELD_TYPES);
   if (!coerced.ok) return { ok: false, reason: coerced.reason };

@@ -23,8 +23,8 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'stall'; ms: number };
 
-/** mulberry32: a tiny seeded PRNG, enough to make fault sequences reproducible. */
-function random(seed: number): () => number {
+/** mulberry32: a tiny seeded PRNG, enough to make fault sequences (and chaos runs) reproducible. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -45,7 +45,7 @@ export interface FaultInjector {
 }
 
 export function faultInjector(plan: FaultPlan): FaultInjector {
-  const next = random(plan.seed ?? 1);
+  const next = seededRandom(plan.seed ?? 1);
   const admitted: number[] = [];
   let burstUntil = 0;
   let lastBurst = Date.now();

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type FaultInjector, faultInjector, type FaultPlan } from './emulator-faults';
 import { checkBody, type WebhookRecord } from './emulator-validation';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature } from './signing';
-import { startEmulatorServer } from '../../testing/emulator-server';
+import { parseOrText, readRequest, startEmulatorServer } from '../../testing/emulator-server';
 
 export type { WebhookRecord } from './emulator-validation';
 export type { FaultPlan } from './emulator-faults';
@@ -119,9 +119,7 @@ export async function startWebhookEmulator(options: {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
-    const headers = flattenHeaders(req);
-    const text = raw?.toString('utf8') ?? '';
+    const { raw, text, headers } = await readRequest(req, MAX_BODY_BYTES);
     const entry: ReceivedRequest = {
       headers,
       body: parseOrText(text),
@@ -197,33 +195,4 @@ export async function startWebhookEmulator(options: {
 function faultAnswer(status: number, retryAfterSeconds?: number): Answer {
   const headers = retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(retryAfterSeconds) };
   return { status, body: { error: status === 429 ? 'rate limited' : 'simulated outage' }, headers };
-}
-
-/** The raw body, or undefined when it is larger than a receiver would read. */
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function flattenHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
-
-function parseOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

@@ -7,8 +7,9 @@
  *
  * Messages name the vendor and host only: paths and query strings may carry tokens (Meta's access_token).
  */
-import { OPEN_GATE, type RequestGate } from '@syncline/domain';
+import type { RequestGate } from '@syncline/domain';
 import { ErrorCode, SynclineError } from '@syncline/errors';
+import { localGate } from '@syncline/rate-limit';
 import { describeFetchError } from './describe-fetch-error';
 import { parseRetryAfter } from './retry-after';
 
@@ -63,7 +64,7 @@ const DEFAULT_MAX_INLINE_WAIT_MS = 30_000;
 const DEFAULT_MAX_THROTTLED_ATTEMPTS = 6;
 
 export function destinationHttp(options: DestinationHttpOptions): DestinationHttp {
-  const gate = options.gate ?? OPEN_GATE;
+  const gate = options.gate ?? localGate();
   const host = new URL(options.baseUrl).host;
   const maxInlineWaitMs = options.maxInlineWaitMs ?? DEFAULT_MAX_INLINE_WAIT_MS;
   const maxThrottled = options.maxThrottledAttempts ?? DEFAULT_MAX_THROTTLED_ATTEMPTS;
@@ -133,8 +134,7 @@ export function destinationHttp(options: DestinationHttpOptions): DestinationHtt
             `${where} is rate limiting (HTTP ${answer.status}); retrying in ${Math.ceil(waitMs / 1000)} s`,
             { retryAfterMs: waitMs, details: { status: answer.status } },
           );
-        // The gate holds the pause for everyone; this request also waits it out if the gate is open.
-        if (gate === OPEN_GATE) await sleep(waitMs, options.signal);
+        // The next acquire waits the pause out, like every other request to this destination.
       }
     },
   };
@@ -147,16 +147,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 /** 401/403: the credentials are wrong or lack a scope — fixing the destination's config is the only cure. */

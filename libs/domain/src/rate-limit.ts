@@ -19,9 +19,3 @@ export interface RequestGate {
   /** The destination asked to slow down (429 + Retry-After): nobody sends to it for `ms`. */
   pause(ms: number): Promise<void>;
 }
-
-/** No limit: for checks and tests that do not exercise limiting. */
-export const OPEN_GATE: RequestGate = {
-  acquire: async () => () => undefined,
-  pause: async () => undefined,
-};

@@ -1,6 +1,7 @@
 /**
- * Liquid templates in field mappings (`{ template: '{{ row.first_name | capitalize }}', to: 'name' }`):
- * one engine for parsing at save time and rendering per row, so what validates is exactly what runs.
+ * Liquid templates in field mappings (`{ template: '{{ row.first_name | capitalize }}', to: 'name' }`) and in
+ * destination configs (Slack's removed-row text): one engine for parsing at save time and rendering per row,
+ * so what validates is exactly what runs.
  */
 import { ErrorCode, SynclineError } from '@syncline/errors';
 import { Liquid, Tag, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
@@ -71,8 +72,11 @@ export function templateScope(row: Row): { row: Row } {
   return { row: plain };
 }
 
-/** Renders a template for one row; a template that cannot render fails the mapping, naming the field. */
-export function renderTemplate(template: string, scope: { row: Row }, field: string): string {
+/**
+ * Renders a template over its variables (`{ row }` for mappings); a template that cannot render fails with
+ * INVALID_MAPPING naming the field it fills.
+ */
+export function renderTemplate(template: string, scope: Record<string, unknown>, field: string): string {
   try {
     return String(engine.renderSync(compile(template), scope));
   } catch (err) {

@@ -1,2 +1,4 @@
 export * from './postgres-gate';
+export * from './local-gate';
 export * from './pace-interval';
+export * from './sleep';

@@ -9,7 +9,7 @@ import type { RateLimit } from '@syncline/domain';
  * Clock skew, event-loop stalls and network jitter bring paced requests closer together at the vendor than
  * we sent them (measured: up to ~30 ms per second of requests on a busy 2-core box); 4% absorbs 40 ms.
  */
-export const PACE_HEADROOM = 1.04;
+const PACE_HEADROOM = 1.04;
 /** How low repeated 429s can push the rate (share of the configured one). */
 export const MIN_RATE_FACTOR = 0.05;
 /** Share of the configured rate regained per request after a 429 halved it: ~100 requests to recover. */

@@ -8,16 +8,8 @@ import {
   startWebhookEmulator,
   type WebhookEmulator,
 } from '@syncline/connectors/destinations/webhook/emulator';
-import {
-  ControlPlaneBuilder,
-  createControlPlaneDatabase,
-  createEmptyDatabase,
-  pgConnectorConfig,
-  testEncryptionKey,
-  type TestDatabase,
-} from '@syncline/testing';
-import { Client as PgClient } from 'pg';
-import { startTestWorker, type TestWorker } from '../helpers/test-worker';
+import { pgConnectorConfig } from '@syncline/testing';
+import { useSyncTestBed } from '../helpers/sync-test-bed';
 
 const ROWS = 2_000;
 const BATCH = 100;
@@ -25,26 +17,15 @@ const BAD_KEYS = ['17', '1234', '1999'];
 const secret = 'whsec_flaky_0123456789';
 
 describe('delivery to a flaky destination', () => {
-  let controlPlane: TestDatabase;
-  let warehouse: TestDatabase;
-  let builder: ControlPlaneBuilder;
-  let worker: TestWorker;
   let receiver: WebhookEmulator;
-  const key = testEncryptionKey();
+  const bed = useSyncTestBed();
 
   beforeAll(async () => {
-    controlPlane = await createControlPlaneDatabase();
-    warehouse = await createEmptyDatabase();
-    const wh = new PgClient({ connectionString: warehouse.url });
-    await wh.connect();
-    await wh.query(`CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL)`);
-    await wh.query(
+    await bed.wh.query(`CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL)`);
+    await bed.wh.query(
       `INSERT INTO customers SELECT g, 'user' || g || '@example.com' FROM generate_series(1, $1) g`,
       [ROWS],
     );
-    await wh.end();
-    builder = await ControlPlaneBuilder.connect(controlPlane.url, key);
-    worker = await startTestWorker(controlPlane.url, key);
     receiver = await startWebhookEmulator({
       secret,
       maxBatchSize: BATCH,
@@ -62,15 +43,11 @@ describe('delivery to a flaky destination', () => {
 
   afterAll(async () => {
     await receiver?.close();
-    await worker?.stop();
-    await builder?.close();
-    await warehouse?.drop();
-    await controlPlane?.drop();
   });
 
   it('delivers every good row once, records refused rows with the reason, and retries them next run', async () => {
-    const fx = await builder.sync({
-      source: { type: 'postgres', config: pgConnectorConfig(warehouse.url) },
+    const fx = await bed.builder.sync({
+      source: { type: 'postgres', config: pgConnectorConfig(bed.warehouse.url) },
       model: { sql: 'SELECT id, email FROM customers', primaryKey: 'id' },
       destination: {
         type: 'webhook',
@@ -87,7 +64,7 @@ describe('delivery to a flaky destination', () => {
       },
     });
 
-    const first = await worker.runToCompletion(fx.syncId);
+    const first = await bed.worker.runToCompletion(fx.syncId);
     expect(first.status).toBe('warning');
     expect(first.counts.succeeded.added).toBe(ROWS - BAD_KEYS.length);
     expect(first.counts.failed.added).toBe(BAD_KEYS.length);
@@ -105,7 +82,7 @@ describe('delivery to a flaky destination', () => {
     expect([...perKey.values()].every((n) => n === 1)).toBe(true);
     for (const bad of BAD_KEYS) expect(perKey.has(bad)).toBe(false);
 
-    const { rows: refused } = await worker.pool.query<{ key: string; reason: string }>(
+    const { rows: refused } = await bed.worker.pool.query<{ key: string; reason: string }>(
       `SELECT key, reason FROM sync_run_row WHERE run_id = $1 AND status = 'rejected' ORDER BY key`,
       [first.runId],
     );
@@ -115,7 +92,7 @@ describe('delivery to a flaky destination', () => {
 
     // The receiver is fixed: the next run sends exactly the refused rows, and they land.
     receiver.clearFaults();
-    const second = await worker.runToCompletion(fx.syncId);
+    const second = await bed.worker.runToCompletion(fx.syncId);
     expect(second.status).toBe('success');
     expect(second.counts.planned).toEqual({ added: BAD_KEYS.length, changed: 0, removed: 0 });
     expect(second.counts.succeeded.added).toBe(BAD_KEYS.length);

@@ -12,6 +12,7 @@ import {
   type WebhookEmulator,
   type WebhookRecord,
 } from '@syncline/connectors/destinations/webhook/emulator';
+import { seededRandom } from '@syncline/connectors/destinations/webhook/emulator-faults';
 import {
   SYNC_RUN_WORKFLOW,
   syncRunWorkflowId,
@@ -48,17 +49,6 @@ const mapping = [
   { from: 'id', to: 'customer_id' },
   { from: 'email', to: 'email' },
 ];
-
-/** mulberry32, so the kill points of a failing run can be replayed from the printed seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** How many times each key was stored by the receiver. */
 function storedPerKey(records: WebhookRecord[]): Map<string, number> {
@@ -144,7 +134,7 @@ describe('durable delivery under chaos (real worker processes, real Temporal)', 
 
   it('finishes a 50,000-row run although its worker is killed -9 three times, every row stored once', async () => {
     const seed = Date.now() % 100_000;
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     const ROWS = 50_000;
     const BATCH = 500;
     const dest = await receiver({ secret, maxBatchSize: BATCH, faults: { stallRate: 1, stallMs: 60, seed } });
