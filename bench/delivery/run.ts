@@ -10,7 +10,7 @@ import { migrate } from '@syncline/db';
 import {
   startWebhookEmulator,
   type WebhookEmulator,
-} from '@syncline/connectors/destinations/webhook/emulator';
+} from '@syncline/connectors/testing/emulators/webhook/emulator';
 import {
   SYNC_RUN_WORKFLOW,
   syncRunWorkflowId,

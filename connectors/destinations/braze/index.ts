@@ -1,3 +1,3 @@
-/** Public surface of the Braze destination (the emulator is imported from './emulator' by tests only). */
+/** Public surface of the Braze destination. */
 export { brazeDestination, BRAZE_MAX_OBJECTS } from './braze-destination';
 export { brazeDestinationSpec, type BrazeDestinationConfig } from './braze-destination.config';

@@ -1,4 +1,4 @@
-/** Public surface of the HubSpot destination (the emulator is imported from './emulator' by tests only). */
+/** Public surface of the HubSpot destination. */
 export { hubspotDestination } from './hubspot-destination';
 export { hubspotDestinationSpec, type HubSpotDestinationConfig } from './hubspot-destination.config';
 export type { HubSpotField } from './hubspot-discovery';

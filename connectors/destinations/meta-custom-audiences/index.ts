@@ -1,4 +1,4 @@
-/** Public surface of the Meta Custom Audiences destination (the emulator is imported from './emulator' by tests only). */
+/** Public surface of the Meta Custom Audiences destination. */
 export { metaCustomAudiencesDestination } from './meta-custom-audiences-destination';
 export {
   metaCustomAudiencesDestinationSpec,

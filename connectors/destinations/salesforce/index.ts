@@ -1,3 +1,3 @@
-/** Public surface of the Salesforce destination (the emulator is imported from './emulator' by tests only). */
+/** Public surface of the Salesforce destination. */
 export { salesforceDestination } from './salesforce-destination';
 export { salesforceDestinationSpec, type SalesforceDestinationConfig } from './salesforce-destination.config';

@@ -1,3 +1,3 @@
-/** Public surface of the Slack destination (the emulator is imported from './emulator' by tests only). */
+/** Public surface of the Slack destination. */
 export { slackDestination } from './slack-destination';
 export { slackDestinationSpec, type SlackDestinationConfig } from './slack-destination.config';

@@ -1,5 +1,5 @@
 import type { DestinationRecord } from '@syncline/domain';
-import { startWebhookEmulator, type WebhookEmulator } from '../../destinations/webhook/emulator';
+import { startWebhookEmulator, type WebhookEmulator } from '../../testing/emulators/webhook/emulator';
 import { webhookDestination } from '../../destinations/webhook/webhook-destination';
 import { waitFor } from '@syncline/testing';
 import { writeIsolating } from '../write-isolating';

@@ -1,7 +1,7 @@
 import { describeDestinationContract } from '../../../testing/destination-contract';
 import { brazeDestination } from '../braze-destination';
 import type { BrazeDestinationConfig } from '../braze-destination.config';
-import { startBrazeEmulator } from '../emulator';
+import { startBrazeEmulator } from '../../../testing/emulators/braze/emulator';
 
 describeDestinationContract('braze users (upsert)', async () => {
   const apiKey = 'braze-contract-key-0123456789';

@@ -2,7 +2,7 @@ import type { DestinationRecord, WriteContext } from '@syncline/domain';
 import { BatchRejectedError, ErrorCode } from '@syncline/errors';
 import { brazeDestination } from '../braze-destination';
 import type { BrazeDestinationConfig } from '../braze-destination.config';
-import { type BrazeEmulator, startBrazeEmulator } from '../emulator';
+import { type BrazeEmulator, startBrazeEmulator } from '../../../testing/emulators/braze/emulator';
 
 const API_KEY = 'braze-spec-key-0123456789';
 

@@ -1,5 +1,5 @@
 import { describeDestinationContract } from '../../../testing/destination-contract';
-import { startHubSpotEmulator } from '../emulator';
+import { startHubSpotEmulator } from '../../../testing/emulators/hubspot/emulator';
 import { hubspotDestination } from '../hubspot-destination';
 import type { HubSpotDestinationConfig } from '../hubspot-destination.config';
 

@@ -1,6 +1,6 @@
 import type { DestinationRecord, WriteContext } from '@syncline/domain';
 import { BatchRejectedError, ErrorCode, type SynclineError } from '@syncline/errors';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../emulator';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../../testing/emulators/hubspot/emulator';
 import { hubspotDestination as hubspot } from '../hubspot-destination';
 import type { HubSpotDestinationConfig } from '../hubspot-destination.config';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describeDestinationContract } from '../../../testing/destination-contract';
-import { startMetaCustomAudiencesEmulator } from '../emulator';
+import { startMetaCustomAudiencesEmulator } from '../../../testing/emulators/meta-custom-audiences/emulator';
 import { metaCustomAudiencesDestination } from '../meta-custom-audiences-destination';
 import type { MetaCustomAudiencesDestinationConfig } from '../meta-custom-audiences-destination.config';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DestinationRecord, RequestGate, WriteContext } from '@syncline/domain';
 import { BatchRejectedError, ErrorCode, SynclineError } from '@syncline/errors';
 import { writeIsolating } from '../../../kit/write-isolating';
-import { startMetaCustomAudiencesEmulator, type MetaEmulator } from '../emulator';
+import { startMetaCustomAudiencesEmulator, type MetaEmulator } from '../../../testing/emulators/meta-custom-audiences/emulator';
 import { metaCustomAudiencesDestination as meta } from '../meta-custom-audiences-destination';
 import type { MetaCustomAudiencesDestinationConfig } from '../meta-custom-audiences-destination.config';
 

@@ -1,6 +1,6 @@
 import type { DestinationRecord, WriteContext } from '@syncline/domain';
 import { parse } from 'csv-parse/sync';
-import { type SalesforceEmulator, startSalesforceEmulator } from '../emulator';
+import { type SalesforceEmulator, startSalesforceEmulator } from '../../../testing/emulators/salesforce/emulator';
 import { salesforceDestination as sf } from '../salesforce-destination';
 import {
   type SalesforceDestinationConfig,

@@ -1,5 +1,5 @@
 import { describeDestinationContract } from '../../../testing/destination-contract';
-import { startSalesforceEmulator } from '../emulator';
+import { startSalesforceEmulator } from '../../../testing/emulators/salesforce/emulator';
 import { salesforceDestination } from '../salesforce-destination';
 import { salesforceDestinationSpec } from '../salesforce-destination.config';
 

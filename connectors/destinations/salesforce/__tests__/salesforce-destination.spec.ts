@@ -2,7 +2,7 @@ import type { DestinationRecord, WriteContext } from '@syncline/domain';
 import { BatchRejectedError, ErrorCode, SynclineError } from '@syncline/errors';
 import { writeIsolating } from '../../../kit/write-isolating';
 import { recordingGate } from '../../../testing/recording-gate';
-import { type SalesforceEmulator, startSalesforceEmulator } from '../emulator';
+import { type SalesforceEmulator, startSalesforceEmulator } from '../../../testing/emulators/salesforce/emulator';
 import { salesforceDestination as sf } from '../salesforce-destination';
 import {
   type SalesforceDestinationConfig,

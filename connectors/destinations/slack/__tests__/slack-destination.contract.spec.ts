@@ -1,6 +1,6 @@
 import type { DestinationRecord, SyncMode } from '@syncline/domain';
 import { describeDestinationContract } from '../../../testing/destination-contract';
-import { startSlackEmulator } from '../emulator';
+import { startSlackEmulator } from '../../../testing/emulators/slack/emulator';
 import { ROW_EVENT_TYPE } from '../slack-message';
 import { slackDestination } from '../slack-destination';
 

@@ -1,7 +1,7 @@
 import type { DestinationRecord, WriteContext } from '@syncline/domain';
 import { ErrorCode, SynclineError } from '@syncline/errors';
 import { parseConnectorConfig } from '../../../kit/parse-config';
-import { type SlackEmulator, startSlackEmulator } from '../emulator';
+import { type SlackEmulator, startSlackEmulator } from '../../../testing/emulators/slack/emulator';
 import { slackDestination } from '../slack-destination';
 import type { SlackDestinationConfig } from '../slack-destination.config';
 

@@ -1,5 +1,5 @@
 import { describeDestinationContract } from '../../../testing/destination-contract';
-import { startWebhookEmulator } from '../emulator';
+import { startWebhookEmulator } from '../../../testing/emulators/webhook/emulator';
 import { webhookDestination } from '../webhook-destination';
 import type { WebhookDestinationConfig } from '../webhook-destination.config';
 

@@ -3,7 +3,7 @@ import type { DestinationRecord } from '@syncline/domain';
 import { BatchRejectedError, ErrorCode, SynclineError } from '@syncline/errors';
 import { writeIsolating } from '../../../kit/write-isolating';
 import { batchIdempotencyKey, signBody } from '../signing';
-import { startWebhookEmulator, type WebhookEmulator } from '../emulator';
+import { startWebhookEmulator, type WebhookEmulator } from '../../../testing/emulators/webhook/emulator';
 import { webhookDestination } from '../webhook-destination';
 import type { WebhookDestinationConfig } from '../webhook-destination.config';
 

@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import {
   startWebhookEmulator,
   type WebhookEmulator,
-} from '@syncline/connectors/destinations/webhook/emulator';
+} from '@syncline/connectors/testing/emulators/webhook/emulator';
 import {
   createControlPlaneDatabase,
   createEmptyDatabase,

@@ -5,7 +5,7 @@
 import {
   startWebhookEmulator,
   type WebhookEmulator,
-} from '@syncline/connectors/destinations/webhook/emulator';
+} from '@syncline/connectors/testing/emulators/webhook/emulator';
 import {
   ControlPlaneBuilder,
   createControlPlaneDatabase,

@@ -6,7 +6,7 @@
 import {
   startWebhookEmulator,
   type WebhookEmulator,
-} from '@syncline/connectors/destinations/webhook/emulator';
+} from '@syncline/connectors/testing/emulators/webhook/emulator';
 import {
   SYNC_RUN_WORKFLOW,
   syncRunWorkflowId,

@@ -7,7 +7,7 @@
 import {
   startWebhookEmulator,
   type WebhookEmulator,
-} from '@syncline/connectors/destinations/webhook/emulator';
+} from '@syncline/connectors/testing/emulators/webhook/emulator';
 import { pgConnectorConfig } from '@syncline/testing';
 import { useSyncTestBed } from '../helpers/sync-test-bed';
 

@@ -11,8 +11,8 @@ import {
   startWebhookEmulator,
   type WebhookEmulator,
   type WebhookRecord,
-} from '@syncline/connectors/destinations/webhook/emulator';
-import { seededRandom } from '@syncline/connectors/destinations/webhook/emulator-faults';
+} from '@syncline/connectors/testing/emulators/webhook/emulator';
+import { seededRandom } from '@syncline/connectors/testing/emulators/webhook/emulator-faults';
 import {
   SYNC_RUN_WORKFLOW,
   syncRunWorkflowId,

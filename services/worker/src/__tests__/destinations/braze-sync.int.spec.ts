@@ -4,7 +4,7 @@
  * rejected alone, then changes go out (only the attributes that changed) and removals are left alone
  * (Braze users are not deleted by a sync).
  */
-import { type BrazeEmulator, startBrazeEmulator } from '@syncline/connectors/destinations/braze/emulator';
+import { type BrazeEmulator, startBrazeEmulator } from '@syncline/connectors/testing/emulators/braze/emulator';
 import { pgConnectorConfig } from '@syncline/testing';
 import { useSyncTestBed } from '../helpers/sync-test-bed';
 

@@ -7,7 +7,7 @@
 import {
   type HubSpotEmulator,
   startHubSpotEmulator,
-} from '@syncline/connectors/destinations/hubspot/emulator';
+} from '@syncline/connectors/testing/emulators/hubspot/emulator';
 import { pgConnectorConfig } from '@syncline/testing';
 import { useSyncTestBed } from '../helpers/sync-test-bed';
 

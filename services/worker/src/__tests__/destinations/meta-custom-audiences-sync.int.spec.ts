@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import {
   type MetaEmulator,
   startMetaCustomAudiencesEmulator,
-} from '@syncline/connectors/destinations/meta-custom-audiences/emulator';
+} from '@syncline/connectors/testing/emulators/meta-custom-audiences/emulator';
 import { pgConnectorConfig } from '@syncline/testing';
 import { useSyncTestBed } from '../helpers/sync-test-bed';
 

@@ -6,7 +6,7 @@
 import {
   type SalesforceEmulator,
   startSalesforceEmulator,
-} from '@syncline/connectors/destinations/salesforce/emulator';
+} from '@syncline/connectors/testing/emulators/salesforce/emulator';
 import { pgConnectorConfig } from '@syncline/testing';
 import { useSyncTestBed } from '../helpers/sync-test-bed';
 

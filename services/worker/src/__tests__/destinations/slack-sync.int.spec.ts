@@ -3,7 +3,7 @@
  * Temporal dev server and worker: one message per new customer from a Liquid template, then one per
  * changed, added and removed customer on the next run, and none when nothing changed.
  */
-import { type SlackEmulator, startSlackEmulator } from '@syncline/connectors/destinations/slack/emulator';
+import { type SlackEmulator, startSlackEmulator } from '@syncline/connectors/testing/emulators/slack/emulator';
 import { pgConnectorConfig } from '@syncline/testing';
 import { useSyncTestBed } from '../helpers/sync-test-bed';
 

@@ -9,7 +9,7 @@ import { type Answer, badRequest, errorBody } from './emulator-answers';
 import { type EmulatorList, ListStore } from './emulator-lists';
 import { ObjectStore, publicRecord, type StoredRecord } from './emulator-objects';
 import { type EmulatorObjectType, type EmulatorProperty, propertyJson } from './emulator-schema';
-import { parseOrText, readRequest, startEmulatorServer } from '../../testing/emulator-server';
+import { parseOrText, readRequest, startEmulatorServer } from '../kit/emulator-server';
 
 export type { EmulatorProperty, EmulatorObjectType } from './emulator-schema';
 export type { StoredRecord } from './emulator-objects';

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BrazeUserStore, type BrazeUser } from './emulator-store';
 import { checkTrackBody, INPUT_ARRAYS, objectProblem, type ObjectError } from './emulator-validation';
-import { parseOrText, readRequest, startEmulatorServer } from '../../testing/emulator-server';
+import { parseOrText, readRequest, startEmulatorServer } from '../kit/emulator-server';
 
 export type { BrazeUser } from './emulator-store';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { signBody } from '../signing';
+import { signBody } from '../../../../destinations/webhook/signing';
 import { startWebhookEmulator, type WebhookEmulator } from '../emulator';
 
 const secret = 'whsec_0123456789abcdef';

@@ -5,7 +5,7 @@
  * increasing batch_seq until last_batch_flag closes them; a batch_seq already received is answered as before
  * without being applied again (a replayed request).
  */
-import type { MatchKey } from './match-keys';
+import type { MatchKey } from '../../../destinations/meta-custom-audiences/match-keys';
 import type { UploadCheck } from './emulator-validation';
 
 export type Member = Partial<Record<MatchKey, string>>;

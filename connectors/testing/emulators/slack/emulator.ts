@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkMessage, type PostedMessage } from './emulator-validation';
-import { readRequest, startEmulatorServer } from '../../testing/emulator-server';
+import { readRequest, startEmulatorServer } from '../kit/emulator-server';
 
 export type { PostedMessage } from './emulator-validation';
 

@@ -6,8 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type FaultInjector, faultInjector, type FaultPlan } from './emulator-faults';
 import { checkBody, type WebhookRecord } from './emulator-validation';
-import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature } from './signing';
-import { parseOrText, readRequest, startEmulatorServer } from '../../testing/emulator-server';
+import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature } from '../../../destinations/webhook/signing';
+import { parseOrText, readRequest, startEmulatorServer } from '../kit/emulator-server';
 
 export type { WebhookRecord } from './emulator-validation';
 export type { FaultPlan } from './emulator-faults';

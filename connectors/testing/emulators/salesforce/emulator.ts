@@ -12,7 +12,7 @@ import { parseIdQuery } from './emulator-query';
 import { summaryOf } from './emulator-schema';
 import { EmulatorStore, RequestError, type SaveResult, type SfRecord } from './emulator-store';
 import { handleCollections } from './emulator-collections';
-import { readRequest, startEmulatorServer } from '../../testing/emulator-server';
+import { readRequest, startEmulatorServer } from '../kit/emulator-server';
 
 export type { SfRecord } from './emulator-store';
 

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AudienceState, type Member, type SessionState } from './emulator-store';
 import { checkUpload, uploadParams } from './emulator-validation';
-import { parseOrText, readRequest, startEmulatorServer } from '../../testing/emulator-server';
+import { parseOrText, readRequest, startEmulatorServer } from '../kit/emulator-server';
 
 export type { Member } from './emulator-store';
 
