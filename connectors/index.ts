@@ -51,8 +51,5 @@ export function destinationConnector(type: string): DestinationConnector<unknown
   return c;
 }
 
-export const sourceTypes = (): string[] => Object.keys(SOURCES);
-export const destinationTypes = (): string[] => Object.keys(DESTINATIONS);
-
 export * from './kit/parse-config';
 export * from './kit/write-isolating';

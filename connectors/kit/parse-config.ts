@@ -15,13 +15,3 @@ export function parseConnectorConfig<C>(
     details: { issues },
   });
 }
-
-/** A copy of the config safe to log or return: secret fields replaced. */
-export function redactConfig(
-  config: Record<string, unknown>,
-  secretFields: readonly string[],
-): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...config };
-  for (const field of secretFields) if (copy[field] !== undefined) copy[field] = '[redacted]';
-  return copy;
-}

@@ -134,10 +134,6 @@ export const brazeDestination: DestinationConnector<BrazeDestinationConfig> = {
     });
   },
 
-  handlesRemovals() {
-    return false;
-  },
-
   async write(config, records, context) {
     const object = objectOf(context);
     const identifier = keyIdentifier(context.keyField);

@@ -65,11 +65,6 @@ export const hubspotDestination: DestinationConnector<HubSpotDestinationConfig> 
     return discoverFields(hubspotHttp(config), config, object);
   },
 
-  /** Mirror archives removed records (objects) or removes them from the list; other modes leave them. */
-  handlesRemovals(mode) {
-    return mode === 'mirror';
-  },
-
   async write(config, records, context) {
     if (records.length === 0) return [];
     const object = context.object;

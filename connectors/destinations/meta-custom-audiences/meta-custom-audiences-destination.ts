@@ -31,7 +31,7 @@ export const MAX_USERS_PER_REQUEST = 10_000;
 const MODES: SyncMode[] = ['insert', 'mirror'];
 
 /** Mirror removes members whose rows left the model; insert only ever adds. */
-const handlesRemovals = (mode: SyncMode): boolean => mode === 'mirror';
+const removesMembers = (mode: SyncMode): boolean => mode === 'mirror';
 
 function audienceOf(context: WriteContext): string {
   const id = context.object;
@@ -121,13 +121,11 @@ export const metaCustomAudiencesDestination: DestinationConnector<MetaCustomAudi
     return MATCH_KEYS.map((name) => ({ name, type: MATCH_KEY_TYPES[name], required: false }));
   },
 
-  handlesRemovals,
-
   async write(config, records, context) {
     if (records.length === 0) return [];
     const audienceId = audienceOf(context);
     const client = graphClient(config, context);
-    const removing = handlesRemovals(context.mode);
+    const removing = removesMembers(context.mode);
     const toAdd = records.filter((r) => r.op !== 'removed');
     const toRemove = removing ? records.filter((r) => r.op === 'removed') : [];
     const adds = memberRows(toAdd, config.defaultCountryCode);

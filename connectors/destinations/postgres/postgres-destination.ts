@@ -46,10 +46,6 @@ export const postgresDestination: DestinationConnector<PostgresDestinationConfig
     });
   },
 
-  handlesRemovals(mode) {
-    return mode === 'mirror';
-  },
-
   /**
    * Writes the batch in one transaction; rows breaking the table's rules are rejected one by one with
    * Postgres's message. Throws InvalidConfig / InvalidMapping for the sync's setup, DestinationConnectionFailed

@@ -81,10 +81,6 @@ export const salesforceDestination: DestinationConnector<SalesforceDestinationCo
     return destinationFields(await describeObject(salesforceClient(config), orgScope(config), object));
   },
 
-  handlesRemovals(mode) {
-    return mode === 'mirror';
-  },
-
   /**
    * Collections: one request per call where the batch allows (≤ 200 records of one kind; update and delete
    * add a SOQL lookup of Ids first). Larger or mixed batches are written in parts, each isolated on its

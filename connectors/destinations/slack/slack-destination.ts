@@ -73,11 +73,6 @@ export const slackDestination: DestinationConnector<SlackDestinationConfig> = {
     return MESSAGE_FIELDS.map((f) => ({ ...f }));
   },
 
-  /** Mirror posts a message for a removed row (config `removedTemplate`); the other modes ignore removals. */
-  handlesRemovals(mode) {
-    return mode === 'mirror';
-  },
-
   /**
    * One chat.postMessage per record that posts in this mode; the others are accepted untouched. A
    * transient failure on the first message throws (nothing was posted: Temporal retries the write); after

@@ -66,11 +66,6 @@ export const webhookDestination: DestinationConnector<WebhookDestinationConfig> 
     return [];
   },
 
-  /** The receiver decides what a removal means, so it always gets them. */
-  handlesRemovals() {
-    return true;
-  },
-
   /**
    * One signed POST per `batchSize` records (one per call: the deliver step batches by `batchSize`).
    * 2xx → accepted; other 4xx → BatchRejectedError (the caller splits the batch); 401/403 throw.

@@ -11,12 +11,6 @@ export function payloadHash(payloadJson: string): string {
   return createHash('md5').update(payloadJson).digest('base64url');
 }
 
-export function rowHash(fields: Record<string, unknown>): string {
-  return payloadHash(
-    JSON.stringify(fields, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)),
-  );
-}
-
 /** Primary keys are compared as strings across runs. */
 export function keyToString(value: unknown): string | null {
   if (value === null || value === undefined) return null;

@@ -55,12 +55,6 @@ export const configSchema = z
 
 export type SynclineConfig = z.infer<typeof configSchema>;
 
-export const SECRET_CONFIG_KEYS: readonly (keyof SynclineConfig)[] = [
-  'DATABASE_URL',
-  'SYNCLINE_ENCRYPTION_KEY',
-  'TEMPORAL_API_KEY',
-];
-
 const NEST_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
 
 /** Nest logger levels enabled by LOG_LEVEL: that level and everything more severe. */

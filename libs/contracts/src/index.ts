@@ -3,7 +3,6 @@
  * Dependency-free on purpose: the workflow bundler imports it, and it must stay deterministic.
  */
 
-export const SYNC_TASK_QUEUE = 'syncs';
 export const SYNC_RUN_WORKFLOW = 'syncRun';
 
 /** One running run per sync: the workflow id is derived from the sync id. */

@@ -82,7 +82,5 @@ export interface DestinationConnector<Config = unknown> {
    * or rate-limited per attribute ask.
    */
   readonly wantsPreviousFields?: boolean;
-  /** Whether this destination does anything with removed rows in this mode. */
-  handlesRemovals(mode: SyncMode): boolean;
   write(config: Config, records: DestinationRecord[], context: WriteContext): Promise<RecordOutcome[]>;
 }

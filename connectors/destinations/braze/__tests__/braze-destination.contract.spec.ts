@@ -12,6 +12,8 @@ describeDestinationContract('braze users (upsert)', async () => {
     connector: brazeDestination,
     config,
     context: { mode: 'upsert', object: 'users', keyField: 'external_id' },
+    // Braze user profiles are never deleted by a sync.
+    removes: false,
     fieldsFor: (key, version) => ({ external_id: key, first_name: `${key} v${version}` }),
     // Braze's own view: the profiles it holds, by external_id, with the attributes set on them.
     readBack: async () =>

@@ -178,7 +178,6 @@ describe('Braze destination', () => {
     );
     expect(outcomes).toEqual([{ key: '1', status: 'accepted' }]);
     expect(braze.received).toHaveLength(0);
-    expect(brazeDestination.handlesRemovals('upsert')).toBe(false);
   });
 
   it('sends one event per added row with its name, time, app_id and the other fields as properties', async () => {

@@ -15,6 +15,7 @@ describeDestinationContract('hubspot contacts (mirror)', async () => {
     connector: hubspotDestination,
     config,
     context: { mode: 'mirror', object: 'contacts', keyField: 'external_id' },
+    removes: true,
     fieldsFor: (key, version) => ({ external_id: key, firstname: `${key} v${version}` }),
     readBack: async () =>
       new Map(
@@ -57,6 +58,7 @@ describeDestinationContract('hubspot list membership (mirror)', async () => {
     connector: hubspotDestination,
     config,
     context: { mode: 'mirror', object: `list:${listId}`, keyField: 'external_id' },
+    removes: true,
     fieldsFor: (key) => ({ external_id: key }),
     readBack: async () => {
       const members = new Set(emulator.listMembers(listId));

@@ -209,8 +209,6 @@ describe('hubspot destination: writes', () => {
       inputs: [{ id: 'gone@example.com' }],
       properties: ['email'],
     });
-    expect(hubspot.handlesRemovals('mirror')).toBe(true);
-    expect(hubspot.handlesRemovals('upsert')).toBe(false);
   });
 
   it('fails with an actionable, token-free error on 401 and on an unknown object type', async () => {

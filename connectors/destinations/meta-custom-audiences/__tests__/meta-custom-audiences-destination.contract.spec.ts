@@ -33,6 +33,7 @@ describeDestinationContract('meta custom audiences (mirror)', async () => {
     connector: metaCustomAudiencesDestination,
     config,
     context: { mode: 'mirror', object: AUDIENCE, runId: 'run-contract' },
+    removes: true,
     fieldsFor,
     // A member reads back as the mapped fields whose normalised hashes it holds; anything else as stored.
     readBack: async () => {

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import type { DestinationRecord, RequestGate, WriteContext } from '@syncline/domain';
 import { BatchRejectedError, ErrorCode, SynclineError } from '@syncline/errors';
 import { writeIsolating } from '../../../kit/write-isolating';
-import { startMetaCustomAudiencesEmulator, type MetaEmulator } from '../../../testing/emulators/meta-custom-audiences/emulator';
+import {
+  startMetaCustomAudiencesEmulator,
+  type MetaEmulator,
+} from '../../../testing/emulators/meta-custom-audiences/emulator';
 import { metaCustomAudiencesDestination as meta } from '../meta-custom-audiences-destination';
 import type { MetaCustomAudiencesDestinationConfig } from '../meta-custom-audiences-destination.config';
 
@@ -187,8 +190,6 @@ describe('meta custom audiences: write', () => {
     ]);
     expect(uploads().map((r) => r.method)).toEqual(['POST']);
     expect(emulator.members(AUDIENCE)).toHaveLength(1);
-    expect(meta.handlesRemovals('insert')).toBe(false);
-    expect(meta.handlesRemovals('mirror')).toBe(true);
   });
 
   it('isolates rows Meta counts invalid by splitting the batch', async () => {

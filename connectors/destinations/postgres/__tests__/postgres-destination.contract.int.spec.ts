@@ -23,27 +23,32 @@ afterAll(async () => {
   await db.drop();
 });
 
-describeDestinationContract('postgres (mirror)', async () => {
-  const table = `contract_${++tables}`;
-  await admin.query(`CREATE TABLE ${table} (id text PRIMARY KEY, name text NOT NULL)`);
-  const config = destinationConfigFor(db);
-  const secret = `pw-${table}-0123456789`;
-  return {
-    connector: postgresDestination,
-    config,
-    context: { mode: 'mirror', object: table, keyField: 'id' },
-    readBack: async () => {
-      const { rows } = await admin.query<{ id: string; name: string }>(`SELECT id, name FROM ${table}`);
-      return new Map(rows.map((r) => [r.id, { name: r.name }]));
-    },
-    invalidRecord: { key: 'bad', op: 'added', fields: { name: null }, idempotencyKey: 'bad:1' },
-    invalidConfig: { ...config, port: 'five', password: secret },
-    wrongSecrets: {
-      config: { ...config, host: '127.0.0.1', port: fakeServer.port, password: secret },
-      secrets: [secret],
-    },
-    teardown: async () => {
-      await admin.query(`DROP TABLE ${table}`);
-    },
-  };
-}, { transport: 'database' });
+describeDestinationContract(
+  'postgres (mirror)',
+  async () => {
+    const table = `contract_${++tables}`;
+    await admin.query(`CREATE TABLE ${table} (id text PRIMARY KEY, name text NOT NULL)`);
+    const config = destinationConfigFor(db);
+    const secret = `pw-${table}-0123456789`;
+    return {
+      connector: postgresDestination,
+      config,
+      context: { mode: 'mirror', object: table, keyField: 'id' },
+      removes: true,
+      readBack: async () => {
+        const { rows } = await admin.query<{ id: string; name: string }>(`SELECT id, name FROM ${table}`);
+        return new Map(rows.map((r) => [r.id, { name: r.name }]));
+      },
+      invalidRecord: { key: 'bad', op: 'added', fields: { name: null }, idempotencyKey: 'bad:1' },
+      invalidConfig: { ...config, port: 'five', password: secret },
+      wrongSecrets: {
+        config: { ...config, host: '127.0.0.1', port: fakeServer.port, password: secret },
+        secrets: [secret],
+      },
+      teardown: async () => {
+        await admin.query(`DROP TABLE ${table}`);
+      },
+    };
+  },
+  { transport: 'database' },
+);

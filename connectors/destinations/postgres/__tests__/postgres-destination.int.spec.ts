@@ -117,8 +117,6 @@ describe('postgres destination: modes', () => {
     const outcomes = await writeTo(table, 'mirror', [rec('1', {}, 'removed'), rec('3', { email: 'c@x' })]);
     expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);
     expect((await rows(table)).map((r) => r.customer_id)).toEqual([2, 3]);
-    expect(postgresDestination.handlesRemovals('mirror')).toBe(true);
-    expect(postgresDestination.handlesRemovals('upsert')).toBe(false);
   });
 
   it('stores objects and arrays in jsonb columns as JSON', async () => {

@@ -15,6 +15,7 @@ describeDestinationContract('salesforce (mirror, sObject Collections)', async ()
     connector: salesforceDestination,
     config,
     context: { mode: 'mirror', object: 'Contact', keyField: 'External_Id__c' },
+    removes: true,
     fieldsFor: (key, version) => ({ LastName: `${key} v${version}` }),
     readBack: async () =>
       new Map(emulator.records('Contact').map((r) => [String(r.External_Id__c), { LastName: r.LastName }])),

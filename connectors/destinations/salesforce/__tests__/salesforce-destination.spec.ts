@@ -2,7 +2,10 @@ import type { DestinationRecord, WriteContext } from '@syncline/domain';
 import { BatchRejectedError, ErrorCode, SynclineError } from '@syncline/errors';
 import { writeIsolating } from '../../../kit/write-isolating';
 import { recordingGate } from '../../../testing/recording-gate';
-import { type SalesforceEmulator, startSalesforceEmulator } from '../../../testing/emulators/salesforce/emulator';
+import {
+  type SalesforceEmulator,
+  startSalesforceEmulator,
+} from '../../../testing/emulators/salesforce/emulator';
 import { salesforceDestination as sf } from '../salesforce-destination';
 import {
   type SalesforceDestinationConfig,
@@ -264,8 +267,6 @@ describe('salesforce destination (sObject Collections)', () => {
       { key: 'r1', status: 'accepted' },
     ]);
     expect(emulator.records('Contact')).toHaveLength(1);
-    expect(sf.handlesRemovals('upsert')).toBe(false);
-    expect(sf.handlesRemovals('mirror')).toBe(true);
   });
 
   it('treats 403 REQUEST_LIMIT_EXCEEDED as throttling: pauses the destination, then delivers', async () => {

@@ -30,6 +30,8 @@ for (const mode of ['mirror', 'upsert'] as SyncMode[]) {
       connector: slackDestination,
       config,
       context: { mode, object: CHANNEL },
+      // Only mirror posts a message for a removed row (config `removedTemplate`).
+      removes: mode === 'mirror',
       fieldsFor: (key, version) => ({ text: `${key} v${version}` }),
       readBack: async () => {
         const state = new Map<string, Record<string, unknown>>();

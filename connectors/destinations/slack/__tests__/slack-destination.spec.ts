@@ -85,8 +85,6 @@ describe('Slack destination', () => {
     expect(await posted('insert')).toEqual(['a']);
     expect(await posted('upsert')).toEqual(['a', 'c']);
     expect(await posted('mirror')).toEqual(['a', 'c', 'Row r was removed.']);
-    expect(slackDestination.handlesRemovals('mirror')).toBe(true);
-    expect(slackDestination.handlesRemovals('upsert')).toBe(false);
   });
 
   it('renders the configured removedTemplate for removed rows', async () => {

@@ -13,6 +13,8 @@ describeDestinationContract('webhook (upsert)', async () => {
     connector: webhookDestination,
     config,
     context: { mode: 'upsert' },
+    // The receiver decides what a removal means, so it gets them in every mode (the fixture applies them).
+    removes: true,
     // The receiver's view: replay what it recorded, in order.
     readBack: async () => {
       const state = new Map<string, Record<string, unknown>>();

@@ -192,16 +192,11 @@ describe('webhook destination: check and metadata', () => {
     });
   });
 
-  it('offers one free-form object for every mode and always takes removals', async () => {
+  it('offers one free-form object for every mode', async () => {
     expect(await webhookDestination.objects(config)).toEqual([
       { name: 'events', modes: ['insert', 'update', 'upsert', 'mirror'] },
     ]);
     expect(await webhookDestination.fields(config, 'events')).toEqual([]);
     expect(webhookDestination.batchSize?.({ ...config, batchSize: 250 })).toBe(250);
-    expect(
-      ['insert', 'update', 'upsert', 'mirror'].every((m) =>
-        webhookDestination.handlesRemovals(m as 'insert'),
-      ),
-    ).toBe(true);
   });
 });
