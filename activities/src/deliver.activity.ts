@@ -56,7 +56,7 @@ export function createDeliverActivity(deps: ActivityDeps) {
           key: c.key,
           op: c.op,
           fields: c.fields,
-          previousFields: c.previousFields,
+          deliveredFields: c.deliveredFields,
           idempotencyKey: idempotencyKey(input.syncId, c),
         }));
         const outcomes = await writeIsolating(connector, config, records, {

@@ -39,7 +39,7 @@ export function createPlanActivity(deps: ActivityDeps) {
         duplicateKeyPolicy: ctx.sync.duplicateKeyPolicy,
         fullResync: input.fullResync,
         resetCDC: input.resetCDC,
-        keepDeliveredFields: ctx.destination.connector.wantsPreviousFields === true,
+        keepDeliveredFields: ctx.destination.connector.keepDeliveredFields === true,
         onColumns: (columns) => {
           assertPrimaryKeyColumn(ctx.model.primaryKey, columns);
           validateMapping(ctx.sync.mapping, columns);

@@ -83,7 +83,7 @@ export const brazeDestination: DestinationConnector<BrazeDestinationConfig> = {
   defaultBatchSize: BRAZE_MAX_OBJECTS,
   // Any name beyond the standard attributes is a custom attribute (users) or an event property (events).
   fieldNames: { custom: true },
-  wantsPreviousFields: true,
+  keepDeliveredFields: true,
   // Braze "API rate limits": /users/track allows 3,000 requests per three seconds per workspace
   // (https://www.braze.com/docs/api/api_limits/). Concurrency is ours: enough to use the budget.
   defaultRateLimit: { requests: 3000, perMs: 3000, concurrency: 10 },

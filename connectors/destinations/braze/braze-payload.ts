@@ -84,8 +84,8 @@ export function attributesObject(
   if (enumProblem) return { kind: 'reject', reason: enumProblem };
   const id = identifierValue(fields, identifier, record.key);
   const attributes =
-    record.op === 'changed' && record.previousFields
-      ? changedAttributes(fields, record.previousFields)
+    record.op === 'changed' && record.deliveredFields
+      ? changedAttributes(fields, record.deliveredFields)
       : fields;
   delete attributes[identifier];
   if (record.op === 'changed' && Object.keys(attributes).length === 0) return { kind: 'skip' };

@@ -13,7 +13,7 @@ export interface PlanRequest {
   /** Mark the current result as delivered and stage nothing. */
   resetCDC: boolean;
   /**
-   * The destination wants the fields last delivered for each changed row (`previousFields`): the managed
+   * The destination reads the fields last delivered for each changed row (`deliveredFields`): the managed
    * engine then keeps every accepted row's payload in its state. Optional so callers that predate it keep
    * storing hashes only; the in-warehouse engine keeps hashes only and ignores it.
    */

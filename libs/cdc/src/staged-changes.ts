@@ -1,6 +1,9 @@
 /**
  * Deliver step: staged changes are read in seq order by any worker; each batch's outcomes are recorded
  * in one statement, so "the highest seq with an outcome" is a resume cursor that survives worker crashes.
+ * "Delivered fields" (the fields last accepted for a key) are stored in columns named before the concept
+ * had one name — cdc_state.payload, cdc_change.previous_payload and cdc_change.keep_payload — and kept so
+ * workers of the previous release read and write the same columns during a rolling upgrade.
  */
 import type { RowOp } from '@syncline/contracts';
 import type { RecordOutcome } from '@syncline/domain';
@@ -13,7 +16,7 @@ export interface StagedChange {
   rowHash: string | null;
   fields: Record<string, unknown>;
   /** For a changed row, the fields last accepted for its key, where the sync keeps them (managed engine). */
-  previousFields?: Record<string, unknown>;
+  deliveredFields?: Record<string, unknown>;
 }
 
 export async function readStagedChanges(
@@ -28,9 +31,9 @@ export async function readStagedChanges(
     op: RowOp;
     row_hash: string | null;
     payload: Record<string, unknown> | null;
-    previous_payload: Record<string, unknown> | null;
+    delivered_fields: Record<string, unknown> | null;
   }>(
-    `SELECT seq, key, op, row_hash, payload, previous_payload FROM cdc_change
+    `SELECT seq, key, op, row_hash, payload, previous_payload AS delivered_fields FROM cdc_change
       WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
     [runId, afterSeq, limit],
   );
@@ -40,7 +43,7 @@ export async function readStagedChanges(
     op: r.op,
     rowHash: r.row_hash,
     fields: r.payload ?? {},
-    ...(r.previous_payload ? { previousFields: r.previous_payload } : {}),
+    ...(r.delivered_fields ? { deliveredFields: r.delivered_fields } : {}),
   }));
 }
 

@@ -16,7 +16,7 @@ export interface DestinationRecord {
    * For changed rows, the fields last delivered for this key where the CDC engine keeps them: destinations
    * that bill or rate-limit per attribute (Braze) send only what differs. Absent: send every field.
    */
-  previousFields?: Record<string, unknown>;
+  deliveredFields?: Record<string, unknown>;
 }
 
 export type RecordOutcome =
@@ -77,10 +77,10 @@ export interface DestinationConnector<Config = unknown> {
   objects(config: Config): Promise<DestinationObject[]>;
   fields(config: Config, object: string): Promise<DestinationField[]>;
   /**
-   * Asks the CDC engine for `DestinationRecord.previousFields`. The engine then keeps the last delivered
+   * Asks the CDC engine for `DestinationRecord.deliveredFields`. The engine then keeps the last delivered
    * fields of every key, which costs storage proportional to the synced data, so only destinations billed
    * or rate-limited per attribute ask.
    */
-  readonly wantsPreviousFields?: boolean;
+  readonly keepDeliveredFields?: boolean;
   write(config: Config, records: DestinationRecord[], context: WriteContext): Promise<RecordOutcome[]>;
 }

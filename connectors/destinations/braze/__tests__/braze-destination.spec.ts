@@ -65,7 +65,7 @@ describe('Braze destination', () => {
       key: '1',
       op: 'changed',
       fields: { external_id: '1', first_name: 'Ada', plan: 'enterprise', dob: '1990-05-12' },
-      previousFields: {
+      deliveredFields: {
         external_id: '1',
         first_name: 'Ada',
         plan: 'pro',
@@ -77,7 +77,7 @@ describe('Braze destination', () => {
       ...changed,
       key: '2',
       fields: { external_id: '2', plan: 'x' },
-      previousFields: { external_id: '2', plan: 'x' },
+      deliveredFields: { external_id: '2', plan: 'x' },
     };
     const outcomes = await brazeDestination.write(config, [changed, unchanged], users);
     expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);

@@ -1,5 +1,5 @@
 /**
- * previousFields for destinations billed per attribute (keepDeliveredFields), on real Postgres: the managed
+ * deliveredFields for destinations billed per attribute (keepDeliveredFields), on real Postgres: the managed
  * engine stages, for each changed row, the fields of the last ACCEPTED delivery of its key, and stores
  * nothing more for syncs that do not ask. The in-warehouse engine keeps hashes only and never stages them.
  */
@@ -72,7 +72,7 @@ describe('delivered fields (keepDeliveredFields)', () => {
     const { t, sync } = await model(5);
     const keep = { keepDeliveredFields: true };
     const first = await sync.run(keep);
-    expect(first.planned.changes.every((c) => c.previousFields === undefined)).toBe(true);
+    expect(first.planned.changes.every((c) => c.deliveredFields === undefined)).toBe(true);
     expect(await storedPayloads(sync.syncId)).toBe(5);
 
     await wh.query(`UPDATE ${t} SET email = 'second@x.io' WHERE id = 2`);
@@ -80,14 +80,14 @@ describe('delivered fields (keepDeliveredFields)', () => {
     expect(rejected.planned.ops).toEqual({ '2': 'changed' });
     expect(change(rejected.planned, '2')).toMatchObject({
       fields: customer(2, 'second@x.io'),
-      previousFields: customer(2),
+      deliveredFields: customer(2),
     });
 
     await wh.query(`UPDATE ${t} SET email = 'third@x.io' WHERE id = 2`);
     const accepted = await sync.run(keep);
     expect(change(accepted.planned, '2')).toMatchObject({
       fields: customer(2, 'third@x.io'),
-      previousFields: customer(2),
+      deliveredFields: customer(2),
     });
 
     await wh.query(`UPDATE ${t} SET score = 99 WHERE id = 2`);
@@ -95,9 +95,9 @@ describe('delivered fields (keepDeliveredFields)', () => {
     await wh.query(`INSERT INTO ${t} VALUES (6, 'u6@x.io', 12)`);
     const next = await sync.run(keep);
     expect(next.planned.ops).toEqual({ '6': 'added', '2': 'changed', '3': 'removed' });
-    expect(change(next.planned, '2')?.previousFields).toEqual(customer(2, 'third@x.io'));
-    expect(change(next.planned, '6')?.previousFields).toBeUndefined();
-    expect(change(next.planned, '3')?.previousFields).toBeUndefined();
+    expect(change(next.planned, '2')?.deliveredFields).toEqual(customer(2, 'third@x.io'));
+    expect(change(next.planned, '6')?.deliveredFields).toBeUndefined();
+    expect(change(next.planned, '3')?.deliveredFields).toBeUndefined();
     // Kept for every delivered key, and gone with the removed one.
     expect(await storedPayloads(sync.syncId)).toBe(5);
   });
@@ -108,7 +108,7 @@ describe('delivered fields (keepDeliveredFields)', () => {
     await wh.query(`UPDATE ${t} SET email = 'moved@x.io' WHERE id = 1`);
     const planned = await sync.plan();
     expect(planned.ops).toEqual({ '1': 'changed' });
-    expect(change(planned, '1')?.previousFields).toBeUndefined();
+    expect(change(planned, '1')?.deliveredFields).toBeUndefined();
     const { rows } = await pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM cdc_change
         WHERE run_id = $1 AND (previous_payload IS NOT NULL OR keep_payload IS NOT NULL)`,
@@ -125,13 +125,13 @@ describe('delivered fields (keepDeliveredFields)', () => {
     await sync.run();
     await wh.query(`UPDATE ${t} SET email = 'a@x.io' WHERE id = 1`);
     const firstKept = await sync.run({ keepDeliveredFields: true });
-    expect(change(firstKept.planned, '1')?.previousFields).toBeUndefined();
+    expect(change(firstKept.planned, '1')?.deliveredFields).toBeUndefined();
     // Only the key delivered since holds fields; the unchanged ones have none until they change.
     expect(await storedPayloads(sync.syncId)).toBe(1);
 
     await wh.query(`UPDATE ${t} SET email = 'b@x.io' WHERE id = 1`);
     const secondKept = await sync.run({ keepDeliveredFields: true });
-    expect(change(secondKept.planned, '1')?.previousFields).toEqual(customer(1, 'a@x.io'));
+    expect(change(secondKept.planned, '1')?.deliveredFields).toEqual(customer(1, 'a@x.io'));
   });
 
   it('drops the kept fields of a key delivered without the flag, so they never outlive their hash', async () => {
@@ -142,7 +142,7 @@ describe('delivered fields (keepDeliveredFields)', () => {
     expect(await storedPayloads(sync.syncId)).toBe(1);
     await wh.query(`UPDATE ${t} SET email = 'on@x.io' WHERE id = 1`);
     const back = await sync.run({ keepDeliveredFields: true });
-    expect(change(back.planned, '1')?.previousFields).toBeUndefined();
+    expect(change(back.planned, '1')?.deliveredFields).toBeUndefined();
   });
 
   it('keeps the fields of the current result on resetCDC', async () => {
@@ -153,7 +153,7 @@ describe('delivered fields (keepDeliveredFields)', () => {
     const next = await sync.run({ keepDeliveredFields: true });
     expect(change(next.planned, '3')).toMatchObject({
       fields: { ...customer(3), score: 0 },
-      previousFields: customer(3),
+      deliveredFields: customer(3),
     });
   });
 
@@ -163,7 +163,7 @@ describe('delivered fields (keepDeliveredFields)', () => {
     await wh.query(`UPDATE ${t} SET email = 'wh@x.io' WHERE id = 2`);
     const second = await sync.run({ keepDeliveredFields: true });
     expect(second.planned.ops).toEqual({ '2': 'changed' });
-    expect(change(second.planned, '2')?.previousFields).toBeUndefined();
+    expect(change(second.planned, '2')?.deliveredFields).toBeUndefined();
     expect(second.counts.succeeded).toEqual({ added: 0, changed: 1, removed: 0 });
   });
 });

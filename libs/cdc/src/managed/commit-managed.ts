@@ -1,8 +1,8 @@
 /**
  * Managed CDC, commit step: the delivered state (cdc_state) advances only for rows the destination
  * accepted, in the same transaction that finalizes the run, so a retried commit never half-applies.
- * A kept payload advances with its hash; rows planned without keepDeliveredFields store none, so a kept
- * payload is always the one its hash was computed from.
+ * Delivered fields advance with their hash; rows planned without keepDeliveredFields store none, so kept
+ * delivered fields are always the ones their hash was computed from.
  */
 import type { RunCounts } from '@syncline/contracts';
 import type { Pool } from 'pg';

@@ -1,7 +1,7 @@
 /**
- * Managed CDC, plan step: stream the model into a snapshot keyed by primary key, then diff it against the
- * delivered state (cdc_state) in SQL and stage the changes in cdc_change, where any worker can deliver them.
- * Memory is bounded by one batch: rows go to Postgres as they arrive.
+ * Managed CDC, plan step: stream the model's current result into cdc_current (keyed by primary key), then
+ * diff it against the delivered state (cdc_state) in SQL and stage the changes in cdc_change, where any
+ * worker can deliver them. Memory is bounded by one batch: rows go to Postgres as they arrive.
  */
 import type { RunWarning } from '@syncline/contracts';
 import type { RowBatch } from '@syncline/domain';
@@ -17,14 +17,14 @@ import {
   nullKeyWarning,
 } from '../primary-key';
 import { keyToString, payloadHash } from '../row-hash';
-import { SnapshotWriter } from './snapshot-copy';
+import { CurrentResultWriter } from './current-result-copy';
 
-async function stageSnapshot(pool: Pool, req: PlanRequest, batches: AsyncIterable<RowBatch>) {
+async function stageCurrentResult(pool: Pool, req: PlanRequest, batches: AsyncIterable<RowBatch>) {
   let queryRows = 0;
   let nullKeys = 0;
   let checkedColumns = false;
   const client = await pool.connect();
-  const writer = SnapshotWriter.open(client, req.runId);
+  const writer = CurrentResultWriter.open(client, req.runId);
   try {
     for await (const batch of batches) {
       if (!checkedColumns) {
@@ -64,22 +64,22 @@ async function stageSnapshot(pool: Pool, req: PlanRequest, batches: AsyncIterabl
 async function duplicateKeys(pool: Pool, runId: string) {
   const { rows } = await pool.query<{ rows: string; sample: string[] | null }>(
     `SELECT coalesce(sum(n), 0) AS rows, (array_agg(key ORDER BY key))[1:${SAMPLE_KEYS}] AS sample
-       FROM (SELECT key, count(*) AS n FROM cdc_snapshot WHERE run_id = $1 GROUP BY key HAVING count(*) > 1) d`,
+       FROM (SELECT key, count(*) AS n FROM cdc_current WHERE run_id = $1 GROUP BY key HAVING count(*) > 1) d`,
     [runId],
   );
   return { rows: Number(rows[0]?.rows ?? 0), sampleKeys: rows[0]?.sample ?? [] };
 }
 
-// Keys that occur once in the snapshot; repeated keys are neither sent nor treated as removed. Repeats are
+// Keys that occur once in the current result; repeated keys are neither sent nor treated as removed. Repeats are
 // rare, so an anti-join against them is far cheaper than grouping every row with its payload.
-const UNIQUE_CURRENT = `SELECT s.key, s.row_hash, s.payload FROM cdc_snapshot s
-  WHERE s.run_id = $1 AND s.key NOT IN (SELECT key FROM cdc_snapshot WHERE run_id = $1 GROUP BY key HAVING count(*) > 1)`;
+const UNIQUE_CURRENT = `SELECT s.key, s.row_hash, s.payload FROM cdc_current s
+  WHERE s.run_id = $1 AND s.key NOT IN (SELECT key FROM cdc_current WHERE run_id = $1 GROUP BY key HAVING count(*) > 1)`;
 
 /**
- * With keepDeliveredFields, a changed row also stages the fields last accepted for its key (previousFields)
- * and every sent row is marked for commit to keep its payload. The previous fields are looked up per changed
+ * With keepDeliveredFields, a changed row also stages the fields last accepted for its key (deliveredFields)
+ * and every sent row is marked for commit to keep its fields. The delivered fields are looked up per changed
  * row rather than carried through the join, so the diff itself reads only keys and hashes. A key delivered
- * before its sync kept fields has none: previousFields is then absent and the destination sends every field.
+ * before its sync kept fields has none: deliveredFields is then absent and the destination sends every field.
  */
 async function stageChanges(pool: Pool, req: PlanRequest): Promise<void> {
   // Added rows first, then changed, then removed; seq gives deliver activities a stable resume cursor.
@@ -99,7 +99,7 @@ async function stageChanges(pool: Pool, req: PlanRequest): Promise<void> {
        SELECT s.key, 'removed', 2, NULL, NULL
          FROM cdc_state s
         WHERE s.sync_id = $2 AND NOT $3
-          AND NOT EXISTS (SELECT 1 FROM cdc_snapshot c WHERE c.run_id = $1 AND c.key = s.key)
+          AND NOT EXISTS (SELECT 1 FROM cdc_current c WHERE c.run_id = $1 AND c.key = s.key)
      ) AS diff`,
     [req.runId, req.syncId, req.fullResync, req.keepDeliveredFields ?? false],
   );
@@ -114,7 +114,7 @@ async function resetState(pool: Pool, req: PlanRequest): Promise<void> {
   await inTransaction(pool, async (client) => {
     await client.query(
       `DELETE FROM cdc_state s WHERE s.sync_id = $2
-         AND NOT EXISTS (SELECT 1 FROM cdc_snapshot c WHERE c.run_id = $1 AND c.key = s.key)`,
+         AND NOT EXISTS (SELECT 1 FROM cdc_current c WHERE c.run_id = $1 AND c.key = s.key)`,
       [req.runId, req.syncId],
     );
     await client.query(
@@ -133,11 +133,11 @@ export async function planManaged(
   req: PlanRequest,
   batches: AsyncIterable<RowBatch>,
 ): Promise<PlanOutcome> {
-  const clear = () => pool.query('DELETE FROM cdc_snapshot WHERE run_id = $1', [req.runId]);
+  const clear = () => pool.query('DELETE FROM cdc_current WHERE run_id = $1', [req.runId]);
   await clear();
   await pool.query('DELETE FROM cdc_change WHERE run_id = $1', [req.runId]);
   try {
-    const { queryRows, nullKeys } = await stageSnapshot(pool, req, batches);
+    const { queryRows, nullKeys } = await stageCurrentResult(pool, req, batches);
     const warnings: RunWarning[] = nullKeys > 0 ? [nullKeyWarning(req.primaryKey, nullKeys)] : [];
     const dup = await duplicateKeys(pool, req.runId);
     if (dup.rows > 0) {

@@ -33,7 +33,7 @@ export interface PlannedRun {
 export interface RunOptions {
   fullResync?: boolean;
   resetCDC?: boolean;
-  /** Plays a destination that asks for previousFields (Braze). */
+  /** Plays a destination that keeps delivered fields (Braze). */
   keepDeliveredFields?: boolean;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Writes snapshot rows with COPY … FROM STDIN (text format) instead of multi-row INSERTs: the row data is
- * streamed once, without array-literal encoding on our side or a jsonb parse on the server's.
+ * Writes the model's current result (cdc_current) with COPY … FROM STDIN (text format) instead of multi-row
+ * INSERTs: the row data is streamed once, without array-literal encoding on our side or a jsonb parse on the
+ * server's.
  */
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -14,22 +15,22 @@ function escapeCopy(value: string): string {
     : value;
 }
 
-export class SnapshotWriter {
+export class CurrentResultWriter {
   private constructor(
     private readonly stream: Writable,
     private readonly done: Promise<unknown>,
     private readonly runId: string,
   ) {}
 
-  static open(client: PoolClient, runId: string): SnapshotWriter {
-    const stream = client.query(copyFrom('COPY cdc_snapshot (run_id, key, row_hash, payload) FROM STDIN'));
+  static open(client: PoolClient, runId: string): CurrentResultWriter {
+    const stream = client.query(copyFrom('COPY cdc_current (run_id, key, row_hash, payload) FROM STDIN'));
     const done = new Promise((resolve, reject) => {
       stream.on('finish', resolve);
       stream.on('error', reject);
     });
     // Rejections surface from finish(); keep an early error from becoming unhandled meanwhile.
     done.catch(() => undefined);
-    return new SnapshotWriter(stream, done, runId);
+    return new CurrentResultWriter(stream, done, runId);
   }
 
   /** Writes one batch of rows; waits when the server is slower than the source (backpressure). */
