@@ -26,7 +26,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { SyncActivities } from '../../activities/src/create-activities';
+import type { SyncActivities } from '@syncline/activities';
 import { mergeRunRequests } from './merge-run-requests';
 
 /** Every trigger: start this run or queue it (see libs/sync-trigger). */

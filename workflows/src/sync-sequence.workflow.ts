@@ -11,7 +11,7 @@ import type {
   SyncSequenceStepResult,
 } from '@syncline/contracts';
 import { proxyActivities } from '@temporalio/workflow';
-import type { SyncActivities } from '../../activities/src/create-activities';
+import type { SyncActivities } from '@syncline/activities';
 
 const { requestSyncRun } = proxyActivities<SyncActivities>({
   startToCloseTimeout: '1 minute',

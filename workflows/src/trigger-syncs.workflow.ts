@@ -6,7 +6,7 @@
  */
 import type { TriggerSyncsInput, TriggerSyncsResult } from '@syncline/contracts';
 import { proxyActivities } from '@temporalio/workflow';
-import type { SyncActivities } from '../../activities/src/create-activities';
+import type { SyncActivities } from '@syncline/activities';
 
 const { requestSyncRun } = proxyActivities<SyncActivities>({
   startToCloseTimeout: '1 minute',
