@@ -8,7 +8,7 @@ import {
   recordOutcomes,
   readStagedChanges,
   warehouseDialect,
-} from '@syncline/cdc';
+} from '../../..';
 import {
   ControlPlaneBuilder,
   createControlPlaneDatabase,
@@ -17,10 +17,13 @@ import {
 } from '@syncline/testing';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { type Fakesnow, startFakesnow } from '../../../testing/fakesnow/start-fakesnow';
-import { seedSnowflake } from '../../../testing/fakesnow/seed-snowflake';
-import { snowflakeSource } from '../snowflake-source';
-import { snowflakeSourceSpec, type SnowflakeSourceConfig } from '../snowflake-source.config';
+import { type Fakesnow, startFakesnow } from '@syncline/connectors/testing/fakesnow/start-fakesnow';
+import { seedSnowflake } from '@syncline/connectors/testing/fakesnow/seed-snowflake';
+import { snowflakeSource } from '@syncline/connectors/sources/snowflake/snowflake-source';
+import {
+  snowflakeSourceSpec,
+  type SnowflakeSourceConfig,
+} from '@syncline/connectors/sources/snowflake/snowflake-source.config';
 
 const MODEL = 'SELECT id, email, plan FROM WH.PUBLIC.customers';
 const mapping = [

@@ -2,12 +2,12 @@
  * The in-warehouse CDC dialect for Snowflake (libs/cdc), run statement by statement on fakesnow as far as
  * fakesnow's SQL translation goes: first diff, snapshot upsert, second diff after an update and a delete.
  */
-import { snowflakeDialect } from '@syncline/cdc/src/warehouse/dialects/snowflake.dialect';
+import { snowflakeDialect } from '../snowflake.dialect';
 import type { Connection } from 'snowflake-sdk';
-import { type Fakesnow, startFakesnow } from '../../../testing/fakesnow/start-fakesnow';
-import { seedSnowflake } from '../../../testing/fakesnow/seed-snowflake';
-import { closeSnowflake, connectSnowflake } from '../connect';
-import { snowflakeSourceSpec } from '../snowflake-source.config';
+import { type Fakesnow, startFakesnow } from '@syncline/connectors/testing/fakesnow/start-fakesnow';
+import { seedSnowflake } from '@syncline/connectors/testing/fakesnow/seed-snowflake';
+import { closeSnowflake, connectSnowflake } from '@syncline/connectors/sources/snowflake/connect';
+import { snowflakeSourceSpec } from '@syncline/connectors/sources/snowflake/snowflake-source.config';
 
 const SYNC_ID = '0b6f3c1e-1111-4222-8333-944445555666';
 // Qualified: CREATE SCHEMA (the planner's) switches the session's current schema, see the dialect.
