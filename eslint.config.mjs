@@ -200,6 +200,7 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: {
+        URL: 'readonly',
         process: 'readonly',
         console: 'readonly',
         setTimeout: 'readonly',

@@ -1,12 +1,10 @@
 /**
- * CI checks of the deployment files without a Docker engine or a cluster: docker-compose.yml against the
- * Compose specification's JSON schema (check-jsonschema's vendored copy), deploy/k8s against Kubernetes'
- * strict schemas (kubernetes-validate), the Dockerfiles' COPY sources and entry points, and every
- * configured variable against the config schema the processes validate at boot.
+ * Checks of the deployment files that need nothing but Node: the Dockerfiles' COPY sources and entry points,
+ * the Compose services, and every configured variable against the config schema the processes validate at
+ * boot. The schema validations (Compose specification, strict Kubernetes schemas) need the PyPI validators
+ * and run with the integration specs (deploy-schemas.int.spec.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { configSchema } from '@syncline/config';
 import { dockerCmd, readDockerfile } from '@syncline/testing';
@@ -14,20 +12,8 @@ import { parse, parseAllDocuments } from 'yaml';
 
 const ROOT = resolve(__dirname, '../..');
 const K8S_DIR = join(ROOT, 'deploy/k8s');
-const K8S_VERSION = '1.33.0';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const validators = require('../../scripts/lib/deploy-validators.cjs') as {
-  DEPLOY_VALIDATOR_BINARIES: [string, string];
-};
-const [CHECK_JSONSCHEMA, KUBERNETES_VALIDATE] = validators.DEPLOY_VALIDATOR_BINARIES;
 const DOCKERFILES = ['api.Dockerfile', 'worker.Dockerfile'].map((f) => join(ROOT, 'deploy/docker', f));
 const KNOWN_VARIABLES = new Set(Object.keys(configSchema.shape));
-
-function run(cmd: string, args: string[]): { status: number | null; output: string } {
-  if (!existsSync(cmd)) throw new Error(`${cmd} is missing: run node scripts/lib/deploy-validators.cjs`);
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, output: `${r.stdout}${r.stderr}` };
-}
 
 const k8sFiles = () =>
   readdirSync(K8S_DIR)
@@ -35,18 +21,6 @@ const k8sFiles = () =>
     .map((f) => join(K8S_DIR, f));
 
 describe('docker-compose.yml', () => {
-  it('is valid against the Compose specification schema', () => {
-    const r = run(CHECK_JSONSCHEMA, ['--builtin-schema', 'vendor.compose-spec', 'docker-compose.yml']);
-    expect(r.output).toContain('ok -- validation done');
-    expect(r.status).toBe(0);
-  });
-
-  it('the schema check catches a misspelled service key', () => {
-    const bad = join(mkdtempSync(join(tmpdir(), 'sl-compose-')), 'docker-compose.yml');
-    writeFileSync(bad, 'services:\n  api:\n    image: x\n    healthchek: {}\n');
-    expect(run(CHECK_JSONSCHEMA, ['--builtin-schema', 'vendor.compose-spec', bad]).status).not.toBe(0);
-  });
-
   it('runs Postgres, Temporal, the migration, the API, two workers and the demo run, with health checks', () => {
     const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
       services: Record<
@@ -76,18 +50,6 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Kubernetes manifests', () => {
-  it(`are valid against the strict Kubernetes ${K8S_VERSION} schemas`, () => {
-    const r = run(KUBERNETES_VALIDATE, ['--strict', '-k', K8S_VERSION, ...k8sFiles()]);
-    expect(r.output).not.toMatch(/ERROR|WARN/);
-    expect(r.status).toBe(0);
-  });
-
-  it('the strict check catches a misspelled field', () => {
-    const bad = join(mkdtempSync(join(tmpdir(), 'sl-k8s-')), 'bad.yaml');
-    writeFileSync(bad, 'apiVersion: v1\nkind: Service\nmetadata: { name: x }\nspec: { selectr: { a: b } }\n');
-    expect(run(KUBERNETES_VALIDATE, ['--strict', '-k', K8S_VERSION, bad]).status).not.toBe(0);
-  });
-
   it('configure only variables the processes know, and probe real health endpoints', () => {
     const docs = k8sFiles().flatMap((f) => parseAllDocuments(readFileSync(f, 'utf8')).map((d) => d.toJSON()));
     const config = docs.find((d) => d.kind === 'ConfigMap');
