@@ -3,13 +3,8 @@
  * behind another and continue-as-new, so the row is the one stable place to watch). Heartbeats after
  * every look, so a lost worker is noticed and cancellation reaches it.
  */
-import {
-  type AwaitSyncRunInput,
-  type AwaitSyncRunResult,
-  type RunCounts,
-  type SyncRunStatus,
-  TERMINAL_RUN_STATUSES,
-} from '@syncline/contracts';
+import { type AwaitSyncRunInput, type AwaitSyncRunResult, TERMINAL_RUN_STATUSES } from '@syncline/contracts';
+import { SyncRunStore } from '@syncline/db';
 import { ErrorCode } from '@syncline/errors';
 import { ApplicationFailure, Context, heartbeat } from '@temporalio/activity';
 import type { ActivityDeps } from './activity-deps';
@@ -18,12 +13,9 @@ const POLL_MS = 1_000;
 
 export function createAwaitSyncRunActivity(deps: ActivityDeps) {
   return async function awaitSyncRun(input: AwaitSyncRunInput): Promise<AwaitSyncRunResult> {
+    const runs = new SyncRunStore(deps.dataSource);
     for (;;) {
-      const { rows } = await deps.pool.query<{ status: SyncRunStatus; counts: RunCounts }>(
-        'SELECT status, counts FROM sync_run WHERE id = $1',
-        [input.runId],
-      );
-      const run = rows[0];
+      const run = await runs.status(input.runId);
       if (!run) {
         throw ApplicationFailure.create({
           type: ErrorCode.NotFound,

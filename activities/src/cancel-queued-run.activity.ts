@@ -1,9 +1,5 @@
-/**
- * cancelQueuedRun: records as cancelled a queued run that will never start. Upserts, because the
- * trigger that queued it may insert its row only after the workflow answered.
- */
-import { emptyRunCounts } from '@syncline/db';
-import { syncRunWorkflowId } from '@syncline/contracts';
+/** cancelQueuedRun: records as cancelled a queued run that will never start (see SyncRunStore.cancelQueued). */
+import { SyncRunStore } from '@syncline/db';
 import type { ActivityDeps } from './activity-deps';
 
 export interface CancelQueuedRunInput {
@@ -13,12 +9,6 @@ export interface CancelQueuedRunInput {
 
 export function createCancelQueuedRunActivity(deps: ActivityDeps) {
   return async function cancelQueuedRun(input: CancelQueuedRunInput): Promise<void> {
-    await deps.pool.query(
-      `INSERT INTO sync_run (id, workspace_id, sync_id, workflow_id, status, trigger, counts, finished_at)
-       SELECT $1, s.workspace_id, s.id, $3, 'cancelled', 'manual', $4, now() FROM sync s WHERE s.id = $2
-       ON CONFLICT (id) DO UPDATE SET status = 'cancelled', finished_at = now()
-         WHERE sync_run.status = 'queued'`,
-      [input.runId, input.syncId, syncRunWorkflowId(input.syncId), JSON.stringify(emptyRunCounts())],
-    );
+    await new SyncRunStore(deps.dataSource).cancelQueued(input.runId, input.syncId);
   };
 }

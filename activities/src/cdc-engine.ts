@@ -1,6 +1,7 @@
 /**
- * Picks the CDC engine of a sync run from its source: managed (default) or in-warehouse (opt-in per source,
- * when the source connector offers a warehouse session). Activities call these; the engines live in libs/cdc.
+ * Runs the CDC engine the run's plan pinned (the source's choice when the run was planned): managed
+ * (default) or in-warehouse (opt-in per source, when the source connector offers a warehouse session).
+ * Activities call these; the engines live in libs/cdc.
  */
 import {
   commitInWarehouse,
@@ -15,12 +16,12 @@ import type { RunCounts } from '@syncline/contracts';
 import type { WarehouseSession } from '@syncline/domain';
 import { ErrorCode, SynclineError } from '@syncline/errors';
 import type { ActivityDeps } from './activity-deps';
-import type { SyncContext } from './load-sync-context';
+import type { RunContext } from './run-context';
 
 const QUERY_TIMEOUT_MS = 30 * 60_000;
 
 async function withWarehouse<T>(
-  ctx: SyncContext,
+  ctx: RunContext,
   signal: AbortSignal,
   body: (session: WarehouseSession, dialect: ReturnType<typeof warehouseDialect>) => Promise<T>,
 ): Promise<T> {
@@ -28,7 +29,7 @@ async function withWarehouse<T>(
   if (!capability) {
     throw new SynclineError(
       ErrorCode.InvalidConfig,
-      `Source "${ctx.source.entity.name}" (${ctx.source.entity.type}) cannot run in-warehouse CDC; switch it to the managed engine.`,
+      `Source ${ctx.settings.sourceId} (${ctx.settings.sourceType}) cannot run in-warehouse CDC; switch it to the managed engine.`,
     );
   }
   const dialect = warehouseDialect(capability.dialect);
@@ -42,36 +43,38 @@ async function withWarehouse<T>(
 
 export async function planRun(
   deps: ActivityDeps,
-  ctx: SyncContext,
+  ctx: RunContext,
   req: PlanRequest,
   signal: AbortSignal,
 ): Promise<PlanOutcome> {
   const { connector, config } = ctx.source;
-  if (ctx.source.entity.cdcEngine !== 'in-warehouse') {
+  const { cdcEngine, modelSql } = ctx.settings;
+  if (cdcEngine !== 'in-warehouse') {
     return planManaged(
       deps.pool,
       req,
-      connector.query(config, ctx.model.sql, { signal, timeoutMs: QUERY_TIMEOUT_MS }),
+      connector.query(config, modelSql, { signal, timeoutMs: QUERY_TIMEOUT_MS }),
     );
   }
   // Checks columns (primary key, mapping) with a one-row read before the warehouse does the heavy work.
-  for await (const batch of connector.query(config, ctx.model.sql, { signal, limit: 1 })) {
+  for await (const batch of connector.query(config, modelSql, { signal, limit: 1 })) {
     req.onColumns?.(batch.columns.map((c) => c.name));
     break;
   }
   return withWarehouse(ctx, signal, (session, dialect) =>
-    planInWarehouse(deps.pool, session, dialect, req, ctx.model.sql),
+    planInWarehouse(deps.pool, session, dialect, req, modelSql),
   );
 }
 
 export function commitRun(
   deps: ActivityDeps,
-  ctx: SyncContext,
+  ctx: RunContext,
   runId: string,
   signal: AbortSignal,
 ): Promise<RunCounts> {
-  if (ctx.source.entity.cdcEngine !== 'in-warehouse') return commitManaged(deps.pool, runId, ctx.sync.id);
+  const { syncId } = ctx.run;
+  if (ctx.settings.cdcEngine !== 'in-warehouse') return commitManaged(deps.pool, runId, syncId);
   return withWarehouse(ctx, signal, (session, dialect) =>
-    commitInWarehouse(deps.pool, session, dialect, runId, ctx.sync.id),
+    commitInWarehouse(deps.pool, session, dialect, runId, syncId),
   );
 }

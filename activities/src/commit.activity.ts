@@ -1,23 +1,22 @@
 /**
- * Commit: advance the delivered state for accepted rows, mark unattempted rows aborted and write the run
- * summary. Idempotent: a run already in a terminal status is returned as it is.
+ * Commit: advance the delivered state for accepted rows with the engine the run was planned with, mark
+ * unattempted rows aborted and write the run summary. Idempotent: a run already ended is returned as it is.
  */
-import { cdcFingerprint } from '@syncline/cdc';
 import {
   TERMINAL_RUN_STATUSES,
   type CommitInput,
   type RunCounts,
   type SyncRunResult,
-  type SyncRunStatus,
+  type TerminalRunStatus,
 } from '@syncline/contracts';
-import { SyncEntity, SyncRunEntity } from '@syncline/db';
+import { SyncEntity, SyncRunStore } from '@syncline/db';
 import { cancellationSignal } from '@temporalio/activity';
 import type { ActivityDeps } from './activity-deps';
 import { commitRun } from './cdc-engine';
-import { loadSyncContext } from './load-sync-context';
+import { runContext } from './run-context';
 import { withFailureMapping } from './to-activity-failure';
 
-function finalStatus(input: CommitInput, counts: RunCounts, warnings: number): SyncRunStatus {
+function finalStatus(input: CommitInput, counts: RunCounts, warnings: number): TerminalRunStatus {
   if (input.outcome === 'failed') return 'failed';
   if (input.outcome === 'cancelled') return 'cancelled';
   const failed = counts.failed.added + counts.failed.changed + counts.failed.removed;
@@ -28,32 +27,21 @@ function finalStatus(input: CommitInput, counts: RunCounts, warnings: number): S
 export function createCommitActivity(deps: ActivityDeps) {
   return async function commit(input: CommitInput): Promise<SyncRunResult> {
     return withFailureMapping(async () => {
-      const runs = deps.dataSource.getRepository(SyncRunEntity);
-      const run = await runs.findOneBy({ id: input.runId });
+      const runs = new SyncRunStore(deps.dataSource);
+      const run = await runs.startCommit(input.runId);
       if (run && TERMINAL_RUN_STATUSES.includes(run.status))
         return { runId: run.id, status: run.status, counts: run.counts };
-      if (run) await runs.update(run.id, { status: 'reporting' });
-      const ctx = await loadSyncContext(deps, input.syncId);
+      const ctx = await runContext(deps, input.runId, input.syncId);
       const counts = await commitRun(deps, ctx, input.runId, cancellationSignal());
       const status = finalStatus(input, counts, run?.warnings.length ?? 0);
-      // The delivered state now reflects this mapping: record it unless an older mapping's state remains.
-      if (status !== 'failed' && (ctx.sync.cdcFingerprint === null || run?.fullResync)) {
+      // The delivered state now reflects the planned mapping: record it unless an older mapping's state remains.
+      const sync = await deps.dataSource.getRepository(SyncEntity).findOneBy({ id: input.syncId });
+      if (sync && status !== 'failed' && (sync.cdcFingerprint === null || run?.fullResync)) {
         await deps.dataSource
           .getRepository(SyncEntity)
-          .update(ctx.sync.id, { cdcFingerprint: cdcFingerprint(ctx.model.primaryKey, ctx.sync.mapping) });
+          .update(sync.id, { cdcFingerprint: ctx.settings.mappingFingerprint });
       }
-      if (run) {
-        await runs.save(
-          Object.assign(run, {
-            status,
-            counts,
-            finishedAt: new Date(),
-            errorCode: input.error?.code ?? null,
-            errorMessage: input.error?.message ?? null,
-            errorDetails: input.error?.details ?? null,
-          }),
-        );
-      }
+      await runs.finish(input.runId, { status, counts, error: input.error });
       return { runId: input.runId, status, counts };
     });
   };

@@ -7,6 +7,7 @@
 import { deliveredCursor, readStagedChanges, recordOutcomes, type StagedChange } from '@syncline/cdc';
 import { writeIsolating } from '@syncline/connectors';
 import type { DeliverInput, DeliverResult } from '@syncline/contracts';
+import { SyncRunStore } from '@syncline/db';
 import type { DestinationRecord } from '@syncline/domain';
 import { ErrorCode, isSynclineError, SynclineError } from '@syncline/errors';
 import { activityInfo, cancellationSignal, heartbeat } from '@temporalio/activity';
@@ -15,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { ActivityDeps } from './activity-deps';
 import { type DeliverProgress, stalledAttempts, transientFailure } from './deliver-backoff';
 import { destinationGate } from './destination-gate';
-import { loadSyncContext } from './load-sync-context';
+import { runContext } from './run-context';
 import { toActivityFailure } from './to-activity-failure';
 
 /** Same sync, key and content → same key: a replayed batch is recognisable by the destination. */
@@ -40,7 +41,8 @@ export function createDeliverActivity(deps: ActivityDeps) {
     let progress: DeliverProgress & DeliverResult = { cursor: 0, stalled: 0, ...result };
     const ticker = setInterval(() => heartbeat(progress), HEARTBEAT_EVERY_MS);
     try {
-      const ctx = await loadSyncContext(deps, input.syncId);
+      const ctx = await runContext(deps, input.runId, input.syncId);
+      await new SyncRunStore(deps.dataSource).startDeliver(input.runId);
       const { connector, config } = ctx.destination;
       const batchSize = connector.batchSize?.(config) ?? connector.defaultBatchSize;
       const gate = destinationGate(deps, ctx);
@@ -60,10 +62,10 @@ export function createDeliverActivity(deps: ActivityDeps) {
           idempotencyKey: idempotencyKey(input.syncId, c),
         }));
         const outcomes = await writeIsolating(connector, config, records, {
-          mode: ctx.sync.mode,
+          mode: ctx.settings.mode,
           runId: input.runId,
-          object: ctx.sync.destinationObject ?? undefined,
-          keyField: ctx.keyField,
+          object: ctx.settings.destinationObject ?? undefined,
+          keyField: ctx.settings.keyField ?? undefined,
           signal,
           gate,
         });

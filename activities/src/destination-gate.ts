@@ -5,9 +5,9 @@
 import type { RequestGate } from '@syncline/domain';
 import { postgresGate } from '@syncline/rate-limit';
 import type { ActivityDeps } from './activity-deps';
-import type { SyncContext } from './load-sync-context';
+import type { RunContext } from './run-context';
 
-export function destinationGate(deps: ActivityDeps, ctx: SyncContext): RequestGate {
+export function destinationGate(deps: ActivityDeps, ctx: RunContext): RequestGate {
   const { connector, config, entity } = ctx.destination;
   const account = connector.rateLimitScope?.(config) ?? `destination:${entity.id}`;
   return postgresGate({

@@ -4,6 +4,7 @@
  * queue. A sync deleted meanwhile is a permanent failure, not something to retry.
  */
 import type { RequestSyncRunInput } from '@syncline/contracts';
+import { SyncRunStore } from '@syncline/db';
 import { ErrorCode } from '@syncline/errors';
 import { requestSyncRun, type SyncRunTarget } from '@syncline/sync-trigger';
 import { activityInfo, ApplicationFailure, getClient } from '@temporalio/activity';
@@ -32,7 +33,7 @@ export function createRequestSyncRunActivity(deps: ActivityDeps) {
         nonRetryable: true,
       });
     }
-    const result = await requestSyncRun(getClient(), deps.pool, target, {
+    const result = await requestSyncRun(getClient(), new SyncRunStore(deps.dataSource), target, {
       taskQueue: activityInfo().taskQueue,
       trigger: input.trigger,
       fullResync: input.fullResync,

@@ -36,6 +36,9 @@ export const cancelRunUpdate = defineUpdate<CancelSyncRunResult, [string]>(CANCE
 
 const { plan } = proxyActivities<SyncActivities>({
   startToCloseTimeout: '2 hours',
+  // Plan heartbeats when its run record is written and when the model's columns are known (its first
+  // batch), not while it stages rows: a plan that stages for longer than this after its first batch is
+  // timed out and retried from the start.
   heartbeatTimeout: '5 minutes',
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
 });
@@ -96,7 +99,8 @@ export async function syncRun(input: SyncRunInput): Promise<SyncRunResult> {
   const runScope = new CancellationScope();
 
   setHandler(requestRunUpdate, (request) => {
-    // update-with-start delivers the starting request to the execution it started: that is our own run.
+    // A trigger whose start was answered "already started" (an earlier attempt of the same call did start
+    // this execution) asks it next: that request is our own run.
     if (request.runId === runId) return { ...own, state: 'running' };
     queued = mergeRunRequests(queued, request);
     return { ...queued, state: 'queued' };

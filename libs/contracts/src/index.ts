@@ -50,10 +50,32 @@ export interface RunCounts {
   aborted: OpCounts;
 }
 
-export type SyncRunStatus =
-  'queued' | 'querying' | 'processing' | 'reporting' | 'success' | 'warning' | 'failed' | 'cancelled';
+/** The steps of a sync run, in order (one activity each). */
+export type SyncRunStep = 'plan' | 'deliver' | 'commit';
+
+/**
+ * The status a run shows while it is in a step. The names are Hightouch's run statuses (the REST API serves
+ * them unchanged to Airflow, Dagster and Prefect): querying = plan, processing = deliver, reporting = commit.
+ */
+export const RUN_STEP_STATUS = {
+  plan: 'querying',
+  deliver: 'processing',
+  commit: 'reporting',
+} as const satisfies Record<SyncRunStep, string>;
+
+export type ActiveRunStatus = (typeof RUN_STEP_STATUS)[SyncRunStep];
+export type TerminalRunStatus = 'success' | 'warning' | 'failed' | 'cancelled';
+/** queued (waiting behind the running run), one status per step, then how it ended. */
+export type SyncRunStatus = 'queued' | ActiveRunStatus | TerminalRunStatus;
 
 export const TERMINAL_RUN_STATUSES: readonly SyncRunStatus[] = ['success', 'warning', 'failed', 'cancelled'];
+/** A run in one of these holds the sync: the next one waits for it. */
+export const ACTIVE_RUN_STATUSES: readonly SyncRunStatus[] = [
+  'queued',
+  'querying',
+  'processing',
+  'reporting',
+];
 
 export interface PlanInput {
   runId: string;
@@ -113,8 +135,9 @@ export interface RunError {
 // ---- Triggers: every trigger asks workflow `sync-<syncId>` to start or queue a run (issue 7) ----
 
 /**
- * Workflow update sent (with update-with-start) by every trigger. The running workflow answers with the
- * run the request joined: its own run, or THE one queued run behind it (at most one is ever queued).
+ * Workflow update a trigger sends when its start found an execution of `sync-<syncId>` open (the start uses
+ * conflict policy FAIL). The running workflow answers with the run the request joined: its own run, or THE
+ * one queued run behind it (at most one is ever queued).
  */
 export const REQUEST_SYNC_RUN_UPDATE = 'requestRun';
 /** Workflow update cancelling the running run or the queued one; answers what it did. */

@@ -5,3 +5,4 @@ export * from './sync';
 export * from './warehouse-session';
 export * from './sync-schedule';
 export * from './rate-limit';
+export * from './run-settings';

@@ -2,8 +2,8 @@
  * Starts the run of a sync or queues one behind the running one. No execution of workflow `sync-<syncId>`
  * open: start one for this request (FAIL on conflict). One open: send it the `requestRun` update; the
  * workflow is the single place that decides, and its answer names the run this request joined (THE queued
- * one, new or existing), so concurrent triggers never race each other. The run row is then inserted as `queued` (ON CONFLICT DO NOTHING: the plan activity
- * upserts the same row, and concurrent triggers may insert the same queued run).
+ * one, new or existing), so concurrent triggers never race each other. The run's record is then queued in the
+ * sync-run store (which leaves a row the plan step or a concurrent trigger wrote first as it is).
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -17,7 +17,7 @@ import {
   type SyncRunTrigger,
   syncRunWorkflowId,
 } from '@syncline/contracts';
-import { emptyRunCounts } from '@syncline/db';
+import type { SyncRunStore } from '@syncline/db';
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
@@ -30,11 +30,6 @@ export interface SyncRunTarget {
   syncName: string;
   sourceType: string;
   destinationType: string;
-}
-
-/** Both pg's Pool and TypeORM's DataSource have this method. */
-export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
 export interface RequestSyncRunOptions {
@@ -55,7 +50,7 @@ const MAX_ATTEMPTS = 3;
 
 export async function requestSyncRun(
   client: Client,
-  db: SqlRunner,
+  runs: SyncRunStore,
   target: SyncRunTarget,
   options: RequestSyncRunOptions,
 ): Promise<SyncRunRequestResult> {
@@ -66,19 +61,13 @@ export async function requestSyncRun(
     resetCDC: options.resetCDC ?? false,
   };
   const result = await sendRequest(client, target, options.taskQueue, request);
-  await db.query(
-    `INSERT INTO sync_run (id, workspace_id, sync_id, workflow_id, status, trigger, full_resync, counts)
-     VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-    [
-      result.runId,
-      target.workspaceId,
-      target.syncId,
-      syncRunWorkflowId(target.syncId),
-      result.trigger,
-      result.fullResync,
-      JSON.stringify(emptyRunCounts()),
-    ],
-  );
+  await runs.queue({
+    id: result.runId,
+    workspaceId: target.workspaceId,
+    syncId: target.syncId,
+    trigger: result.trigger,
+    fullResync: result.fullResync,
+  });
   return result;
 }
 

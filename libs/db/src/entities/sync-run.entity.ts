@@ -1,4 +1,5 @@
 import type { RunCounts, RunWarning, SyncRunStatus, SyncRunTrigger } from '@syncline/contracts';
+import type { RunSettings } from '@syncline/domain';
 import { Column, CreateDateColumn, Entity, Generated, PrimaryColumn } from 'typeorm';
 
 export function emptyRunCounts(): RunCounts {
@@ -30,6 +31,13 @@ export class SyncRunEntity {
     string,
     unknown
   > | null;
+  /** What the run runs with, pinned by its plan step (null until then). */
+  @Column({ type: 'jsonb', nullable: true }) settings!: RunSettings | null;
+  /** The source's and destination's configs as planned, sealed; cleared when the run ends. */
+  @Column({ name: 'source_config_encrypted', type: 'text', nullable: true, select: false })
+  sourceConfigEncrypted!: string | null;
+  @Column({ name: 'destination_config_encrypted', type: 'text', nullable: true, select: false })
+  destinationConfigEncrypted!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;

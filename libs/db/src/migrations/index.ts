@@ -5,6 +5,7 @@ import { ModelKinds1764200000000 } from './1764200000000-model-kinds';
 import { RateLimits1764500000000 } from './1764500000000-rate-limits';
 import { CdcDeliveredFields1764620000000 } from './1764620000000-cdc-delivered-fields';
 import { CdcCurrentResult1764700000000 } from './1764700000000-cdc-current-result';
+import { RunSettings1764710000000 } from './1764710000000-run-settings';
 
 /** Ordered list of migrations; TypeORM records applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   RateLimits1764500000000,
   CdcDeliveredFields1764620000000,
   CdcCurrentResult1764700000000,
+  RunSettings1764710000000,
 ];

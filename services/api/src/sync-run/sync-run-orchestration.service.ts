@@ -12,7 +12,7 @@ import {
   type SyncRunTrigger,
   TERMINAL_RUN_STATUSES,
 } from '@syncline/contracts';
-import type { SyncRunEntity } from '@syncline/db';
+import { type SyncRunEntity, SyncRunStore } from '@syncline/db';
 import { ErrorCode, SynclineError } from '@syncline/errors';
 import { requestSyncRun, type SyncRunTarget } from '@syncline/sync-trigger';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
@@ -59,7 +59,7 @@ export class SyncRunOrchestrationService {
       this.temporal,
       this.config,
       () =>
-        requestSyncRun(this.temporal, this.dataSource, target, {
+        requestSyncRun(this.temporal, new SyncRunStore(this.dataSource), target, {
           taskQueue: this.config.TEMPORAL_TASK_QUEUE,
           trigger,
           fullResync: input.fullResync,

@@ -5,7 +5,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { syncScheduleId } from '@syncline/contracts';
-import { SyncEntity } from '@syncline/db';
+import { SyncEntity, SyncRunStore } from '@syncline/db';
+import { ErrorCode, SynclineError } from '@syncline/errors';
 import { Repository } from 'typeorm';
 import { findInWorkspace } from '../common/utils/find-in-workspace.util';
 import { DestinationService } from '../destination/destination.service';
@@ -101,9 +102,19 @@ export class SyncService {
       .getMany();
   }
 
-  /** Deleting a sync also deletes its runs and delivered state (foreign keys cascade). */
+  /**
+   * Deleting a sync also deletes its runs and delivered state (foreign keys cascade), so it is refused while
+   * a run is queued or going (SYNC_RUN_IN_PROGRESS): cancel it, or wait for it to end.
+   */
   async delete(workspaceId: string, id: string): Promise<SyncEntity> {
     const sync = await this.get(workspaceId, id);
+    if (await new SyncRunStore(this.syncs.manager).hasActiveRun(id)) {
+      throw new SynclineError(
+        ErrorCode.SyncRunInProgress,
+        'A run of this sync is queued or in progress: cancel it (cancelSyncRun) or wait for it to end, then delete the sync.',
+        { details: { syncId: id } },
+      );
+    }
     await this.cdcState.dropWarehouseState(sync);
     await this.syncs.delete({ id, workspaceId });
     await this.schedules.remove(syncScheduleId(id));
