@@ -1,6 +1,7 @@
 /** cancelQueuedRun: records as cancelled a queued run that will never start (see SyncRunStore.cancelQueued). */
 import { SyncRunStore } from '@syncline/db';
 import type { ActivityDeps } from './activity-deps';
+import { withFailureMapping } from './to-activity-failure';
 
 export interface CancelQueuedRunInput {
   runId: string;
@@ -9,6 +10,6 @@ export interface CancelQueuedRunInput {
 
 export function createCancelQueuedRunActivity(deps: ActivityDeps) {
   return async function cancelQueuedRun(input: CancelQueuedRunInput): Promise<void> {
-    await new SyncRunStore(deps.dataSource).cancelQueued(input.runId, input.syncId);
+    await withFailureMapping(() => new SyncRunStore(deps.dataSource).cancelQueued(input.runId, input.syncId));
   };
 }

@@ -9,7 +9,7 @@ import { writeIsolating } from '@syncline/connectors';
 import type { DeliverInput, DeliverResult } from '@syncline/contracts';
 import { SyncRunStore } from '@syncline/db';
 import type { DestinationRecord } from '@syncline/domain';
-import { ErrorCode, isSynclineError, SynclineError } from '@syncline/errors';
+import type { SynclineError } from '@syncline/errors';
 import { activityInfo, cancellationSignal, heartbeat } from '@temporalio/activity';
 import { CancelledFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ import type { ActivityDeps } from './activity-deps';
 import { type DeliverProgress, stalledAttempts, transientFailure } from './deliver-backoff';
 import { destinationGate } from './destination-gate';
 import { runContext } from './run-context';
-import { toActivityFailure } from './to-activity-failure';
+import { withFailureMapping } from './to-activity-failure';
 
 /** Same sync, key and content → same key: a replayed batch is recognisable by the destination. */
 function idempotencyKey(syncId: string, change: StagedChange): string {
@@ -40,53 +40,55 @@ export function createDeliverActivity(deps: ActivityDeps) {
     const result: DeliverResult = { attempted: 0, accepted: 0, rejected: 0 };
     let progress: DeliverProgress & DeliverResult = { cursor: 0, stalled: 0, ...result };
     const ticker = setInterval(() => heartbeat(progress), HEARTBEAT_EVERY_MS);
+    // Retryable errors back off by attempts without progress, and give up after too many (deliver-backoff).
+    const retry = (err: SynclineError) => transientFailure(err, progress.stalled);
     try {
-      const ctx = await runContext(deps, input.runId, input.syncId);
-      await new SyncRunStore(deps.dataSource).startDeliver(input.runId);
-      const { connector, config } = ctx.destination;
-      const batchSize = connector.batchSize?.(config) ?? connector.defaultBatchSize;
-      const gate = destinationGate(deps, ctx);
-      let cursor = await deliveredCursor(deps.pool, input.runId);
-      progress = { cursor, stalled: stalledAttempts(previous, cursor), ...result };
-      // Recorded now, so an attempt that fails before its first batch still passes its stall count on.
-      heartbeat(progress);
-      for (;;) {
-        if (signal.aborted) throw new CancelledFailure('Sync run cancelled during delivery');
-        const changes = await readStagedChanges(deps.pool, input.runId, cursor, batchSize);
-        if (changes.length === 0) return result;
-        const records: DestinationRecord[] = changes.map((c) => ({
-          key: c.key,
-          op: c.op,
-          fields: c.fields,
-          deliveredFields: c.deliveredFields,
-          idempotencyKey: idempotencyKey(input.syncId, c),
-        }));
-        const outcomes = await writeIsolating(connector, config, records, {
-          mode: ctx.settings.mode,
-          runId: input.runId,
-          object: ctx.settings.destinationObject ?? undefined,
-          keyField: ctx.settings.keyField ?? undefined,
-          signal,
-          gate,
-        });
-        await recordOutcomes(deps.pool, input.runId, changes, outcomes);
-        cursor = changes[changes.length - 1]?.seq ?? cursor;
-        result.attempted += records.length;
-        for (const o of outcomes) result[o.status === 'accepted' ? 'accepted' : 'rejected'] += 1;
-        progress = { cursor, stalled: 0, ...result };
-        heartbeat(progress);
-      }
-    } catch (err) {
-      // An aborted destination call surfaces as a network error; report it as the cancellation it is.
-      if (signal.aborted) throw new CancelledFailure('Sync run cancelled during delivery');
-      if (isSynclineError(err) && !err.transient) throw toActivityFailure(err);
-      // Transient, or unknown (a lost control-plane connection): retried, giving up only without progress.
-      const known = isSynclineError(err)
-        ? err
-        : new SynclineError(ErrorCode.Internal, err instanceof Error ? err.message : String(err), {
-            cause: err,
-          });
-      throw transientFailure(known, progress.stalled);
+      return await withFailureMapping(
+        async () => {
+          try {
+            const ctx = await runContext(deps, input.runId, input.syncId);
+            await new SyncRunStore(deps.dataSource).startDeliver(input.runId);
+            const { connector, config } = ctx.destination;
+            const batchSize = connector.batchSize?.(config) ?? connector.defaultBatchSize;
+            const gate = destinationGate(deps, ctx);
+            let cursor = await deliveredCursor(deps.pool, input.runId);
+            progress = { cursor, stalled: stalledAttempts(previous, cursor), ...result };
+            // Recorded now, so an attempt that fails before its first batch still passes its stall count on.
+            heartbeat(progress);
+            for (;;) {
+              if (signal.aborted) throw new CancelledFailure('Sync run cancelled during delivery');
+              const changes = await readStagedChanges(deps.pool, input.runId, cursor, batchSize);
+              if (changes.length === 0) return result;
+              const records: DestinationRecord[] = changes.map((c) => ({
+                key: c.key,
+                op: c.op,
+                fields: c.fields,
+                deliveredFields: c.deliveredFields,
+                idempotencyKey: idempotencyKey(input.syncId, c),
+              }));
+              const outcomes = await writeIsolating(connector, config, records, {
+                mode: ctx.settings.mode,
+                runId: input.runId,
+                object: ctx.settings.destinationObject ?? undefined,
+                keyField: ctx.settings.keyField ?? undefined,
+                signal,
+                gate,
+              });
+              await recordOutcomes(deps.pool, input.runId, changes, outcomes);
+              cursor = changes[changes.length - 1]?.seq ?? cursor;
+              result.attempted += records.length;
+              for (const o of outcomes) result[o.status === 'accepted' ? 'accepted' : 'rejected'] += 1;
+              progress = { cursor, stalled: 0, ...result };
+              heartbeat(progress);
+            }
+          } catch (err) {
+            // An aborted destination call surfaces as a network error; report it as the cancellation it is.
+            if (signal.aborted) throw new CancelledFailure('Sync run cancelled during delivery');
+            throw err;
+          }
+        },
+        { retry },
+      );
     } finally {
       clearInterval(ticker);
     }

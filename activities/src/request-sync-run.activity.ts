@@ -5,10 +5,11 @@
  */
 import type { RequestSyncRunInput } from '@syncline/contracts';
 import { SyncRunStore } from '@syncline/db';
-import { ErrorCode } from '@syncline/errors';
+import { ErrorCode, SynclineError } from '@syncline/errors';
 import { requestSyncRun, type SyncRunTarget } from '@syncline/sync-trigger';
-import { activityInfo, ApplicationFailure, getClient } from '@temporalio/activity';
+import { activityInfo, getClient } from '@temporalio/activity';
 import type { ActivityDeps } from './activity-deps';
+import { withFailureMapping } from './to-activity-failure';
 
 async function loadTarget(deps: ActivityDeps, syncId: string): Promise<SyncRunTarget | undefined> {
   const { rows } = await deps.pool.query<SyncRunTarget>(
@@ -25,20 +26,16 @@ async function loadTarget(deps: ActivityDeps, syncId: string): Promise<SyncRunTa
 export function createRequestSyncRunActivity(deps: ActivityDeps) {
   /** Returns the id of the run the request joined (started, running or queued). */
   return async function requestSyncRunActivity(input: RequestSyncRunInput): Promise<string> {
-    const target = await loadTarget(deps, input.syncId);
-    if (!target) {
-      throw ApplicationFailure.create({
-        type: ErrorCode.NotFound,
-        message: `Sync ${input.syncId} no longer exists`,
-        nonRetryable: true,
+    return withFailureMapping(async () => {
+      const target = await loadTarget(deps, input.syncId);
+      if (!target) throw new SynclineError(ErrorCode.NotFound, `Sync ${input.syncId} no longer exists`);
+      const result = await requestSyncRun(getClient(), new SyncRunStore(deps.dataSource), target, {
+        taskQueue: activityInfo().taskQueue,
+        trigger: input.trigger,
+        fullResync: input.fullResync,
+        resetCDC: input.resetCDC,
       });
-    }
-    const result = await requestSyncRun(getClient(), new SyncRunStore(deps.dataSource), target, {
-      taskQueue: activityInfo().taskQueue,
-      trigger: input.trigger,
-      fullResync: input.fullResync,
-      resetCDC: input.resetCDC,
+      return result.runId;
     });
-    return result.runId;
   };
 }

@@ -5,7 +5,7 @@
 import { ErrorCode, SynclineError } from '@syncline/errors';
 
 export type SourceFailureKind =
-  'auth' | 'unknown-database' | 'unreachable' | 'connection-lost' | 'timeout' | 'query';
+  'auth' | 'unknown-database' | 'unreachable' | 'connection-lost' | 'conflict' | 'timeout' | 'query';
 
 /** A failure to open a session; `message` is the source's own actionable sentence. */
 export function sourceConnectFailed(message: string, cause: unknown): SynclineError {
@@ -38,15 +38,31 @@ export function sourceQueryFailed(
     case 'auth':
     case 'unknown-database':
     case 'unreachable':
-    case 'connection-lost':
       return new SynclineError(
         ErrorCode.SourceConnectionFailed,
-        `Lost the connection to the source while querying: ${said}`,
+        `The source refused or could not be reached while querying: ${said}`,
         { cause },
       );
+    case 'connection-lost':
+      return new SynclineError(
+        ErrorCode.SourceConnectionLost,
+        `Lost the connection to the source while querying (it is retried): ${said}`,
+        { cause },
+      );
+    case 'conflict':
+      return transactionConflict(said, cause);
     case 'query':
       return new SynclineError(ErrorCode.InvalidQuery, `The source rejected the query: ${said}`, { cause });
   }
+}
+
+/** The source aborted the query's transaction (deadlock, serialization failure): retried. */
+export function transactionConflict(said: string, cause: unknown): SynclineError {
+  return new SynclineError(
+    ErrorCode.TransactionConflict,
+    `The source aborted the query's transaction to resolve a conflict (it is retried): ${said}`,
+    { cause },
+  );
 }
 
 /** The error's own message with a secret scrubbed, in case a driver echoes it. */

@@ -56,6 +56,7 @@ export function destinationWriteError(
     case 'unknown-database':
     case 'unreachable':
     case 'connection-lost':
+    case 'conflict':
     case 'statement-timeout-or-cancel':
       return new SynclineError(
         ErrorCode.DestinationUnavailable,

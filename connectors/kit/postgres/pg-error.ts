@@ -7,6 +7,7 @@ export type PgFailureKind =
   | 'unknown-database'
   | 'unreachable' // refused, unresolvable, unroutable, connect timeout
   | 'connection-lost' // an established connection broke, server shutting down, out of resources
+  | 'conflict' // the server aborted the transaction: deadlock, serialization failure (SQLSTATE class 40)
   | 'statement-timeout-or-cancel'
   | 'data' // a row's values violate the table: types, NOT NULL, checks, FKs, duplicate keys in one statement
   | 'undefined-table'
@@ -61,8 +62,10 @@ export function classifyPgError(err: unknown): PgFailureKind {
   const cls = state.slice(0, 2);
   // P0: an exception raised by a trigger or rule, i.e. the table's own validation of one row.
   if (cls === '22' || cls === '23' || cls === '21' || cls === 'P0') return 'data';
-  // 08 connection exception, 57P admin shutdown / crash, 53 out of resources, 40 deadlock / serialization.
-  if (cls === '08' || cls === '53' || cls === '40' || state.startsWith('57P')) return 'connection-lost';
+  // 40 transaction rollback: deadlock, serialization failure — the same statement may succeed if retried.
+  if (cls === '40') return 'conflict';
+  // 08 connection exception, 57P admin shutdown / crash, 53 out of resources.
+  if (cls === '08' || cls === '53' || state.startsWith('57P')) return 'connection-lost';
   return 'query';
 }
 

@@ -16,6 +16,8 @@ const ER_BAD_DB = 1049;
 const ER_QUERY_INTERRUPTED = 1317; // KILL QUERY
 const ER_QUERY_TIMEOUT_MYSQL = 3024; // max_execution_time
 const ER_STATEMENT_TIMEOUT_MARIADB = 1969; // max_statement_time
+const ER_LOCK_WAIT_TIMEOUT = 1205;
+const ER_LOCK_DEADLOCK = 1213;
 
 export function classifyMysqlError(err: unknown): SourceFailureKind {
   const errno = errorProp(err, 'errno');
@@ -23,6 +25,7 @@ export function classifyMysqlError(err: unknown): SourceFailureKind {
   if (errno === ER_BAD_DB) return 'unknown-database';
   if (errno === ER_QUERY_TIMEOUT_MYSQL || errno === ER_STATEMENT_TIMEOUT_MARIADB) return 'timeout';
   if (errno === ER_QUERY_INTERRUPTED) return 'timeout';
+  if (errno === ER_LOCK_DEADLOCK || errno === ER_LOCK_WAIT_TIMEOUT) return 'conflict';
   const code = errorProp(err, 'code');
   if (isUnreachableSocketCode(code)) return 'unreachable';
   if (errorProp(err, 'fatal') === true) return 'connection-lost';

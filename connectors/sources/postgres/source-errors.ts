@@ -6,6 +6,7 @@ import {
   type PgConnectionConfig,
   pgMessage,
 } from '../../kit/postgres';
+import { sourceQueryFailed } from '../../kit/source-errors';
 
 /** Failure while connecting: always the connection's fault (credentials, host, database). */
 export function sourceConnectError(err: unknown, config: PgConnectionConfig): SynclineError {
@@ -27,7 +28,8 @@ export function sourceQueryError(
       details: { cancelled: true },
     });
   }
-  switch (classifyPgError(err)) {
+  const kind = classifyPgError(err);
+  switch (kind) {
     case 'statement-timeout-or-cancel':
       return new SynclineError(
         ErrorCode.QueryTimeout,
@@ -40,13 +42,8 @@ export function sourceQueryError(
     case 'unknown-database':
     case 'unreachable':
     case 'connection-lost':
-      return new SynclineError(
-        ErrorCode.SourceConnectionFailed,
-        `Lost the connection to the source while querying: ${said}`,
-        {
-          cause: err,
-        },
-      );
+    case 'conflict':
+      return sourceQueryFailed(kind, said, err);
     default:
       return new SynclineError(ErrorCode.InvalidQuery, `The source rejected the query: ${said}`, {
         cause: err,

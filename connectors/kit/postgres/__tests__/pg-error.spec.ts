@@ -19,7 +19,8 @@ describe('classifyPgError', () => {
     ['P0001', 'data'],
     ['08006', 'connection-lost'],
     ['57P01', 'connection-lost'],
-    ['40P01', 'connection-lost'],
+    ['40P01', 'conflict'],
+    ['40001', 'conflict'],
     ['42601', 'query'],
   ])('reads SQLSTATE %s as %s', (code, kind) => {
     expect(classifyPgError(serverError(code))).toBe(kind);

@@ -4,9 +4,8 @@
  * with a fixed message, so driver errors (which may quote SQL or hosts) never reach the client.
  */
 import { BadRequestException } from '@nestjs/common';
-import { ErrorCode, isSynclineError } from '@syncline/errors';
+import { type ErrorAudience, ErrorCode, errorAudience, isSynclineError } from '@syncline/errors';
 import { GraphQLError } from 'graphql';
-import { type ErrorAudience, errorAudience } from './error-audience.util';
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal error';
 

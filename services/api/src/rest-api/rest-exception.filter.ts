@@ -5,11 +5,9 @@
  * bodies are never logged (they may carry secrets or row data).
  */
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ErrorCode, isSynclineError } from '@syncline/errors';
+import { ErrorCode, errorAudience, httpStatusOf, isSynclineError } from '@syncline/errors';
 import type { Response } from 'express';
-import { errorAudience } from '../errors/error-audience.util';
 import { INTERNAL_ERROR_MESSAGE } from '../errors/to-graphql-error.util';
-import { httpStatusOf } from './utils/http-status-of.util';
 
 @Catch()
 export class RestExceptionFilter implements ExceptionFilter {

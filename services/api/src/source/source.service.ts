@@ -90,7 +90,7 @@ export class SourceService {
 function assertEngineSupported(type: string, engine: CdcEngine): void {
   if (engine === 'in-warehouse' && !sourceConnector(type).warehouse) {
     throw new SynclineError(
-      ErrorCode.BadUserInput,
+      ErrorCode.InvalidConfig,
       `Source type "${type}" does not support in-warehouse CDC; use cdcEngine "managed".`,
     );
   }

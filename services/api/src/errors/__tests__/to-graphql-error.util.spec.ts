@@ -1,6 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { ErrorCode, SynclineError } from '@syncline/errors';
-import { errorAudience } from '../error-audience.util';
+import { ErrorCode, errorAudience, SynclineError } from '@syncline/errors';
 import { formatGraphqlError } from '../format-graphql-error.util';
 import { toGraphqlError } from '../to-graphql-error.util';
 
