@@ -2,12 +2,13 @@
  * An in-process Braze REST API for tests: `POST /users/track` with Bearer REST-key auth (401), Braze's
  * body rules (400 for bad JSON, non-array inputs, more than 75 objects), per-object errors in Braze's
  * `{type, input_array, index}` format, 429 with X-RateLimit-* and Retry-After, and a user store to read
- * back what landed. Fault controls: failNext, throttleNext, refuseExternalIds.
+ * back what landed. Faults: the shared FaultControls (kit/faults) and refuseExternalIds.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BrazeUserStore, type BrazeUser } from './emulator-store';
 import { checkTrackBody, INPUT_ARRAYS, objectProblem, type ObjectError } from './emulator-validation';
 import { parseOrText, readRequest, startEmulatorServer } from '../kit/emulator-server';
+import { type EmulatorAnswer, EmulatorFaults, type FaultControls, type StatusFault } from '../kit/faults';
 
 export type { BrazeUser } from './emulator-store';
 
@@ -19,39 +20,45 @@ export interface BrazeReceivedRequest {
   status: number;
 }
 
-export interface BrazeEmulator {
+export interface BrazeEmulator extends FaultControls {
   /** The REST endpoint to configure as `restEndpoint`. */
   url: string;
   received: BrazeReceivedRequest[];
   users(): BrazeUser[];
   /** The profile with this external_id, if any. */
   user(externalId: string): BrazeUser | undefined;
-  /** The next `n` requests are answered `status` before any check. */
-  failNext(n: number, status: number): void;
-  /** The next `n` requests are answered 429 with Retry-After and X-RateLimit-Reset. */
-  throttleNext(n: number, retryAfterSeconds: number): void;
   /** Objects naming these external_ids are dropped as Braze drops blocklisted ("dummy") users. */
   refuseExternalIds(ids: string[]): void;
-  clearFaults(): void;
   close(): Promise<void>;
-}
-
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  headers?: Record<string, string>;
 }
 
 const RATE_LIMIT = 3000;
 const NO_VALID_DATA = "Valid data must be provided in the 'attributes', 'events', or 'purchases' fields.";
 
+/** Braze's outage and rate-limit answers (429 with Retry-After and X-RateLimit-*). */
+function faultAnswer({ status, retryAfterSeconds }: StatusFault): EmulatorAnswer {
+  if (status !== 429)
+    return { status, body: { message: status >= 500 ? 'Internal Server Error' : 'Bad Request' } };
+  const seconds = retryAfterSeconds ?? 1;
+  return {
+    status: 429,
+    body: { message: 'Rate limit exceeded' },
+    headers: {
+      'Retry-After': String(seconds),
+      'X-RateLimit-Limit': String(RATE_LIMIT),
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + seconds),
+    },
+  };
+}
+
 export async function startBrazeEmulator(options: { apiKey: string }): Promise<BrazeEmulator> {
   const received: BrazeReceivedRequest[] = [];
   const store = new BrazeUserStore();
-  const failures: { status: number; retryAfterSeconds?: number }[] = [];
+  const faults = new EmulatorFaults(faultAnswer);
   const refused = new Set<string>();
 
-  function track(text: string): Answer {
+  function track(text: string): EmulatorAnswer {
     const check = checkTrackBody(text);
     if (!check.ok) return { status: 400, body: { message: check.message } };
     const errors: ObjectError[] = [];
@@ -77,26 +84,9 @@ export async function startBrazeEmulator(options: { apiKey: string }): Promise<B
     return { status: 201, body: { ...processed, message: 'success', ...(errors.length ? { errors } : {}) } };
   }
 
-  function decide(req: IncomingMessage, headers: Record<string, string>, text: string): Answer {
-    const failure = failures.shift();
-    if (failure) {
-      if (failure.status !== 429)
-        return {
-          status: failure.status,
-          body: { message: failure.status >= 500 ? 'Internal Server Error' : 'Bad Request' },
-        };
-      const seconds = failure.retryAfterSeconds ?? 1;
-      return {
-        status: 429,
-        body: { message: 'Rate limit exceeded' },
-        headers: {
-          'Retry-After': String(seconds),
-          'X-RateLimit-Limit': String(RATE_LIMIT),
-          'X-RateLimit-Remaining': '0',
-          'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + seconds),
-        },
-      };
-    }
+  function decide(req: IncomingMessage, headers: Record<string, string>, text: string): EmulatorAnswer {
+    const fault = faults.before();
+    if (fault) return fault;
     if (headers.authorization !== `Bearer ${options.apiKey}`)
       return { status: 401, body: { message: 'Unknown or missing REST API Key' } };
     const path = new URL(req.url ?? '/', 'http://emulator').pathname;
@@ -117,12 +107,7 @@ export async function startBrazeEmulator(options: { apiKey: string }): Promise<B
       body: parseOrText(text),
       status: answer.status,
     });
-    res.writeHead(answer.status, {
-      'Content-Type': 'application/json',
-      'X-RateLimit-Limit': String(RATE_LIMIT),
-      ...answer.headers,
-    });
-    res.end(JSON.stringify(answer.body));
+    await server.respond(req, res, answer, { faults, headers: { 'X-RateLimit-Limit': String(RATE_LIMIT) } });
   }
 
   const server = await startEmulatorServer(handle);
@@ -132,17 +117,15 @@ export async function startBrazeEmulator(options: { apiKey: string }): Promise<B
     received,
     users: () => store.all(),
     user: (externalId) => store.all().find((u) => u.attributes.external_id === externalId),
-    failNext(n, status) {
-      for (let i = 0; i < n; i++) failures.push({ status });
-    },
-    throttleNext(n, retryAfterSeconds) {
-      for (let i = 0; i < n; i++) failures.push({ status: 429, retryAfterSeconds });
-    },
+    failNext: (n, status, opts) => faults.failNext(n, status, opts),
+    throttleNext: (n, seconds) => faults.throttleNext(n, seconds),
+    delayNext: (n, ms) => faults.delayNext(n, ms),
+    setFaults: (plan) => faults.setFaults(plan),
     refuseExternalIds(ids) {
       for (const id of ids) refused.add(id);
     },
     clearFaults() {
-      failures.length = 0;
+      faults.clearFaults();
       refused.clear();
     },
     close() {

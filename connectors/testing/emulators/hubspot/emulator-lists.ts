@@ -2,7 +2,8 @@
  * The emulator's lists (v3 Lists API): search, fetch, and membership changes by record id, which HubSpot
  * accepts only for MANUAL and SNAPSHOT lists; ids of records that do not exist come back as missing.
  */
-import { type Answer, badRequest, isObject, notFound } from './emulator-answers';
+import { badRequest, isObject, notFound } from './emulator-answers';
+import type { EmulatorAnswer } from '../kit/faults';
 import type { ObjectStore } from './emulator-objects';
 
 export interface EmulatorList {
@@ -25,7 +26,7 @@ export class ListStore {
     return listId;
   }
 
-  search(body: unknown): Answer {
+  search(body: unknown): EmulatorAnswer {
     if (!isObject(body)) return badRequest('Invalid input: body must be an object');
     const types = Array.isArray(body.processingTypes) ? (body.processingTypes as unknown[]) : undefined;
     const query = typeof body.query === 'string' ? body.query.toLowerCase() : '';
@@ -46,13 +47,13 @@ export class ListStore {
     };
   }
 
-  get(listId: string): Answer {
+  get(listId: string): EmulatorAnswer {
     const list = this.lists.get(listId);
     return list ? { status: 200, body: { list: listJson(list) } } : notFound(`List ${listId} does not exist`);
   }
 
   /** `add-and-remove` takes {recordIdsToAdd, recordIdsToRemove}; `add` / `remove` take an array of ids. */
-  change(listId: string, action: string, body: unknown): Answer {
+  change(listId: string, action: string, body: unknown): EmulatorAnswer {
     const list = this.lists.get(listId);
     if (!list) return notFound(`List ${listId} does not exist`);
     const toAdd =

@@ -4,7 +4,8 @@
  * unknown / read-only properties and invalid values are refused per input — as a 207 multi-status when every
  * input carries an `objectWriteTraceId`, else as a 400 for the whole batch (nothing written).
  */
-import { type Answer, badRequest, errorBody, isObject } from './emulator-answers';
+import { badRequest, errorBody, isObject } from './emulator-answers';
+import type { EmulatorAnswer } from '../kit/faults';
 import { defaultObjectTypes, type EmulatorObjectType, type EmulatorProperty } from './emulator-schema';
 import { valueProblem } from './emulator-values';
 
@@ -61,7 +62,7 @@ export class ObjectStore {
     return record;
   }
 
-  batch(type: EmulatorObjectType, action: string, body: unknown): Answer {
+  batch(type: EmulatorObjectType, action: string, body: unknown): EmulatorAnswer {
     if (!isObject(body) || !Array.isArray(body.inputs))
       return badRequest('Invalid input: "inputs" must be an array');
     const inputs = body.inputs as unknown[];
@@ -80,7 +81,11 @@ export class ObjectStore {
     }
   }
 
-  private write(type: EmulatorObjectType, action: 'create' | 'update' | 'upsert', inputs: Input[]): Answer {
+  private write(
+    type: EmulatorObjectType,
+    action: 'create' | 'update' | 'upsert',
+    inputs: Input[],
+  ): EmulatorAnswer {
     const structural = this.structuralProblem(type, action, inputs);
     if (structural) return badRequest(structural);
     const traces = inputs.map((i) => i.objectWriteTraceId);
@@ -230,7 +235,7 @@ export class ObjectStore {
     return record;
   }
 
-  private read(type: EmulatorObjectType, body: Record<string, unknown>, inputs: Input[]): Answer {
+  private read(type: EmulatorObjectType, body: Record<string, unknown>, inputs: Input[]): EmulatorAnswer {
     const idProperty = typeof body.idProperty === 'string' ? body.idProperty : 'hs_object_id';
     if (idProperty !== 'hs_object_id' && !this.isUnique(type, idProperty))
       return badRequest(`${idProperty} is not a unique property of ${type.name}`);
@@ -263,7 +268,7 @@ export class ObjectStore {
   }
 
   /** HubSpot archives by record id; unknown ids are ignored (204 either way). */
-  private archive(type: EmulatorObjectType, inputs: Input[]): Answer {
+  private archive(type: EmulatorObjectType, inputs: Input[]): EmulatorAnswer {
     if (!inputs.every((i) => typeof i.id === 'string')) return badRequest('every input needs a string "id"');
     for (const input of inputs) this.table(type).delete(input.id as string);
     return { status: 204 };

@@ -5,11 +5,12 @@
  * `policyName` + Retry-After, and 5xx on demand. It keeps the records so tests read back what landed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Answer, badRequest, errorBody } from './emulator-answers';
+import { badRequest, errorBody } from './emulator-answers';
 import { type EmulatorList, ListStore } from './emulator-lists';
 import { ObjectStore, publicRecord, type StoredRecord } from './emulator-objects';
 import { type EmulatorObjectType, type EmulatorProperty, propertyJson } from './emulator-schema';
 import { parseOrText, readRequest, startEmulatorServer } from '../kit/emulator-server';
+import { type EmulatorAnswer, EmulatorFaults, type FaultControls, type StatusFault } from '../kit/faults';
 
 export type { EmulatorProperty, EmulatorObjectType } from './emulator-schema';
 export type { StoredRecord } from './emulator-objects';
@@ -22,7 +23,7 @@ export interface ReceivedRequest {
   status: number;
 }
 
-export interface HubSpotEmulator {
+export interface HubSpotEmulator extends FaultControls {
   baseUrl: string;
   /** Every request that arrived, in order, with the status it got. */
   received: ReceivedRequest[];
@@ -39,13 +40,29 @@ export interface HubSpotEmulator {
     objectTypeId?: string;
   }): string;
   listMembers(listId: string): string[];
-  /** The next `n` requests are answered `status` (5xx outages) before any check. */
-  failNext(n: number, status: number): void;
   /** The next `n` requests are answered 429 with Retry-After and HubSpot's policy name. */
   throttleNext(n: number, retryAfterSeconds: number, policyName?: 'TEN_SECONDLY_ROLLING' | 'DAILY'): void;
   /** Inputs matched by this unique value are refused per input with `message` (records HubSpot will not take). */
   refuseValue(objectType: string, property: string, value: string, message?: string): void;
   close(): Promise<void>;
+}
+
+/** HubSpot's outage and throttling answers (429 names the policy that was exceeded). */
+function faultAnswer(
+  { status, retryAfterSeconds }: StatusFault,
+  policyName: 'TEN_SECONDLY_ROLLING' | 'DAILY' = 'TEN_SECONDLY_ROLLING',
+): EmulatorAnswer {
+  if (status !== 429) return { status, body: errorBody('INTERNAL_ERROR', 'simulated failure') };
+  return {
+    status: 429,
+    headers: { 'Retry-After': String(retryAfterSeconds ?? 1) },
+    body: {
+      status: 'error',
+      message: `You have reached your ${policyName.toLowerCase()} limit.`,
+      errorType: 'RATE_LIMIT',
+      policyName,
+    },
+  };
 }
 
 const OBJECTS = /^\/crm\/v3\/objects\/([^/]+)$/;
@@ -59,7 +76,7 @@ export async function startHubSpotEmulator(options: { accessToken: string }): Pr
   const objects = new ObjectStore();
   const lists = new ListStore(objects);
   const received: ReceivedRequest[] = [];
-  const faults: Answer[] = [];
+  const faults = new EmulatorFaults((fault) => faultAnswer(fault));
 
   const mustType = (objectType: string): EmulatorObjectType => {
     const type = objects.resolve(objectType);
@@ -67,7 +84,7 @@ export async function startHubSpotEmulator(options: { accessToken: string }): Pr
     return type;
   };
 
-  function route(method: string, path: string, query: URLSearchParams, body: unknown): Answer {
+  function route(method: string, path: string, query: URLSearchParams, body: unknown): EmulatorAnswer {
     let m: RegExpExecArray | null;
     const typeOr400 = (name: string) => objects.resolve(decodeURIComponent(name));
     const noType = (name: string) =>
@@ -113,8 +130,8 @@ export async function startHubSpotEmulator(options: { accessToken: string }): Pr
     return { status: 404, body: errorBody('OBJECT_NOT_FOUND', `No route for ${method} ${path}`) };
   }
 
-  function decide(req: IncomingMessage, text: string, url: URL): Answer {
-    const fault = faults.shift();
+  function decide(req: IncomingMessage, text: string, url: URL): EmulatorAnswer {
+    const fault = faults.before();
     if (fault) return fault;
     if (req.headers.authorization !== `Bearer ${options.accessToken}`)
       return {
@@ -148,13 +165,7 @@ export async function startHubSpotEmulator(options: { accessToken: string }): Pr
       body: parseOrText(text),
       status: answer.status,
     });
-    if (res.destroyed) return;
-    if (answer.body === undefined) {
-      res.writeHead(answer.status, answer.headers).end();
-      return;
-    }
-    res.writeHead(answer.status, { 'Content-Type': 'application/json;charset=utf-8', ...answer.headers });
-    res.end(JSON.stringify(answer.body));
+    await server.respond(req, res, answer, { faults, contentType: 'application/json;charset=utf-8' });
   }
 
   const server = await startEmulatorServer(handle);
@@ -173,23 +184,13 @@ export async function startHubSpotEmulator(options: { accessToken: string }): Pr
     createList: ({ name, processingType = 'MANUAL', objectTypeId = '0-1' }) =>
       lists.create({ name, processingType, objectTypeId }),
     listMembers: (listId) => [...(lists.lists.get(listId)?.members ?? [])],
-    failNext(n, status) {
-      for (let i = 0; i < n; i++)
-        faults.push({ status, body: errorBody('INTERNAL_ERROR', 'simulated failure') });
+    failNext: (n, status, opts) => faults.failNext(n, status, opts),
+    throttleNext(n, retryAfterSeconds, policyName) {
+      faults.answerNext(n, () => faultAnswer({ status: 429, retryAfterSeconds }, policyName));
     },
-    throttleNext(n, retryAfterSeconds, policyName = 'TEN_SECONDLY_ROLLING') {
-      for (let i = 0; i < n; i++)
-        faults.push({
-          status: 429,
-          headers: { 'Retry-After': String(retryAfterSeconds) },
-          body: {
-            status: 'error',
-            message: `You have reached your ${policyName.toLowerCase()} limit.`,
-            errorType: 'RATE_LIMIT',
-            policyName,
-          },
-        });
-    },
+    delayNext: (n, ms) => faults.delayNext(n, ms),
+    setFaults: (plan) => faults.setFaults(plan),
+    clearFaults: () => faults.clearFaults(),
     refuseValue(objectType, property, value, message = `${value} is refused by this HubSpot account`) {
       const normalised = property === 'email' ? value.toLowerCase() : value;
       objects.refused.set(`${mustType(objectType).name}|${normalised}`, message);

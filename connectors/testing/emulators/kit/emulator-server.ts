@@ -1,13 +1,25 @@
 /**
  * The HTTP server under every vendor emulator: listens on a free local port, answers 500 (in the vendor's
- * own shape where given) when the emulator's handler throws, and closes with its keep-alive connections.
+ * own shape where given) when the emulator's handler throws, writes answers after the late faults that
+ * strike them (resets, stalls), and closes with its keep-alive connections and pending stalls.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { EmulatorAnswer, EmulatorFaults } from './faults';
 
 export interface EmulatorServer {
   /** `http://127.0.0.1:<port>` */
   origin: string;
+  /**
+   * Sends `answer` (JSON unless it carries `text`), unless a late fault strikes first: a reset drops the
+   * connection, a stall delays the answer. Returns the status the client got (0 for a reset).
+   */
+  respond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    answer: EmulatorAnswer,
+    options?: { faults?: EmulatorFaults; contentType?: string; headers?: Record<string, string> },
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -22,9 +34,25 @@ export async function startEmulatorServer(
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const timers = new Set<NodeJS.Timeout>();
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async respond(req, res, answer, options = {}) {
+      const late = options.faults?.after();
+      if (late?.kind === 'reset') {
+        req.socket.destroy();
+        return 0;
+      }
+      if (late?.kind === 'stall')
+        await new Promise<void>((resolve) => timers.add(setTimeout(resolve, late.ms)));
+      if (res.destroyed) return answer.status;
+      const contentType = answer.contentType ?? options.contentType ?? 'application/json';
+      res.writeHead(answer.status, { 'Content-Type': contentType, ...options.headers, ...answer.headers });
+      res.end(answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
+      return answer.status;
+    },
     close() {
+      timers.forEach(clearTimeout);
       server.closeAllConnections();
       return new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
     },

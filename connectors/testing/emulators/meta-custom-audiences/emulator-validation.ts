@@ -4,7 +4,12 @@
  * "never send raw PII" guarantee is enforced here: a plain value is refused, not counted), and a well-formed
  * `session`.
  */
-import { isMatchKey, type MatchKey, SHA256_HEX, UNHASHED_KEYS } from '../../../destinations/meta-custom-audiences/match-keys';
+import {
+  isMatchKey,
+  type MatchKey,
+  SHA256_HEX,
+  UNHASHED_KEYS,
+} from '../../../destinations/meta-custom-audiences/match-keys';
 
 export interface UploadSessionParams {
   session_id: number;

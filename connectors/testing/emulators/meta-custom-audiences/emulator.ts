@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AudienceState, type Member, type SessionState } from './emulator-store';
 import { checkUpload, uploadParams } from './emulator-validation';
 import { parseOrText, readRequest, startEmulatorServer } from '../kit/emulator-server';
+import { type EmulatorAnswer, EmulatorFaults, type FaultControls, type StatusFault } from '../kit/faults';
 
 export type { Member } from './emulator-store';
 
@@ -33,7 +34,7 @@ export interface MetaEmulatorOptions {
   maxUsersPerRequest?: number;
 }
 
-export interface MetaEmulator {
+export interface MetaEmulator extends FaultControls {
   url: string;
   received: ReceivedRequest[];
   /** The audience's members, as stored (hashed values), in insertion order. */
@@ -41,10 +42,6 @@ export interface MetaEmulator {
   sessions(audienceId: string): Map<number, SessionState>;
   /** Rows carrying these EXTERN_IDs are counted invalid (num_invalid_entries) and not stored. */
   refuseExternIds(ids: string[]): void;
-  /** The next `n` requests are answered `status` with Graph error code 2 (temporarily unavailable). */
-  failNext(n: number, status: number): void;
-  /** The next `n` requests are answered 429 with `Retry-After: seconds`. */
-  throttleNext(n: number, retryAfterSeconds: number): void;
   /** The next `n` requests get Meta's throttle: HTTP 400, error `code`, and optionally a usage header. */
   throttleWithCode(
     n: number,
@@ -54,17 +51,6 @@ export interface MetaEmulator {
   close(): Promise<void>;
 }
 
-interface Answer {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-type Fault =
-  | { kind: 'fail'; status: number }
-  | { kind: 'retry-after'; seconds: number }
-  | { kind: 'code'; code: number; status: number; minutes?: number };
-
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const PAGE_SIZE = 25;
 
@@ -73,7 +59,7 @@ const graphError = (
   message: string,
   code: number,
   extra: Record<string, unknown> = {},
-): Answer => ({
+): EmulatorAnswer => ({
   status,
   body: {
     error: {
@@ -86,7 +72,7 @@ const graphError = (
   },
 });
 
-const missing = (method: string, id: string): Answer =>
+const missing = (method: string, id: string): EmulatorAnswer =>
   graphError(
     400,
     `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
@@ -100,19 +86,23 @@ export async function startMetaCustomAudiencesEmulator(options: MetaEmulatorOpti
     (options.audiences ?? []).map((a) => [a.id, new AudienceState(a.id, a.name, a.subtype ?? 'CUSTOM')]),
   );
   const received: ReceivedRequest[] = [];
-  const faults: Fault[] = [];
+  const faults = new EmulatorFaults(faultAnswer);
   const refused = new Set<string>();
 
-  function faultAnswer(fault: Fault): Answer {
-    if (fault.kind === 'fail')
-      return graphError(fault.status, 'Service temporarily unavailable', 2, { is_transient: true });
-    if (fault.kind === 'retry-after')
-      return {
-        ...graphError(429, 'Too many requests', 17),
-        headers: { 'Retry-After': String(fault.seconds) },
-      };
+  /** Graph API error code 2 (temporarily unavailable), or 17 with Retry-After for a 429. */
+  function faultAnswer({ status, retryAfterSeconds }: StatusFault): EmulatorAnswer {
+    if (status !== 429)
+      return graphError(status, 'Service temporarily unavailable', 2, { is_transient: true });
+    return {
+      ...graphError(429, 'Too many requests', 17),
+      headers: { 'Retry-After': String(retryAfterSeconds ?? 1) },
+    };
+  }
+
+  /** Meta's own throttle: an error code on HTTP 400/403, optionally with a usage header saying when. */
+  function throttleAnswer(code: number, status: number, minutes?: number): EmulatorAnswer {
     const usage =
-      fault.minutes === undefined
+      minutes === undefined
         ? undefined
         : JSON.stringify({
             [options.adAccountId.slice(4)]: [
@@ -121,21 +111,21 @@ export async function startMetaCustomAudiencesEmulator(options: MetaEmulatorOpti
                 call_count: 100,
                 total_cputime: 20,
                 total_time: 30,
-                estimated_time_to_regain_access: fault.minutes,
+                estimated_time_to_regain_access: minutes,
               },
             ],
           });
     return {
       ...graphError(
-        fault.status,
+        status,
         'There have been too many calls for this custom audience. Wait a bit and try again.',
-        fault.code,
+        code,
       ),
       headers: usage ? { 'X-Business-Use-Case-Usage': usage } : undefined,
     };
   }
 
-  function listAudiences(query: Record<string, string>): Answer {
+  function listAudiences(query: Record<string, string>): EmulatorAnswer {
     const fields = (query.fields ?? 'id').split(',');
     const all = [...audiences.values()];
     const start = query.after ? Number(Buffer.from(query.after, 'base64url').toString()) : 0;
@@ -153,7 +143,12 @@ export async function startMetaCustomAudiencesEmulator(options: MetaEmulatorOpti
     return { status: 200, body: { data: page, paging } };
   }
 
-  function upload(method: string, audience: AudienceState, contentType: string, text: string): Answer {
+  function upload(
+    method: string,
+    audience: AudienceState,
+    contentType: string,
+    text: string,
+  ): EmulatorAnswer {
     if (audience.subtype !== 'CUSTOM') return missing(method, `${audience.id}/users`);
     const params = uploadParams(contentType, text);
     if (typeof params === 'string') return graphError(400, `(#100) ${params}`, 100);
@@ -163,9 +158,9 @@ export async function startMetaCustomAudiencesEmulator(options: MetaEmulatorOpti
     return applied.ok ? { status: 200, body: applied.answer } : graphError(400, applied.problem, 100);
   }
 
-  function route(req: IncomingMessage, url: URL, text: string): Answer {
-    const fault = faults.shift();
-    if (fault) return faultAnswer(fault);
+  function route(req: IncomingMessage, url: URL, text: string): EmulatorAnswer {
+    const fault = faults.before();
+    if (fault) return fault;
     const match = /^\/(v\d+\.\d+)\/([^?]+)$/.exec(url.pathname);
     if (!match)
       return graphError(
@@ -217,8 +212,7 @@ export async function startMetaCustomAudiencesEmulator(options: MetaEmulatorOpti
         ? graphError(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`, 100)
         : route(req, url, text);
     entry.status = answer.status;
-    res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
-    res.end(JSON.stringify(answer.body));
+    await server.respond(req, res, answer, { faults });
   }
 
   const server = await startEmulatorServer(handle);
@@ -236,15 +230,13 @@ export async function startMetaCustomAudiencesEmulator(options: MetaEmulatorOpti
     refuseExternIds(ids) {
       for (const id of ids) refused.add(id);
     },
-    failNext(n, status) {
-      for (let i = 0; i < n; i++) faults.push({ kind: 'fail', status });
-    },
-    throttleNext(n, seconds) {
-      for (let i = 0; i < n; i++) faults.push({ kind: 'retry-after', seconds });
-    },
+    failNext: (n, status, opts) => faults.failNext(n, status, opts),
+    throttleNext: (n, seconds) => faults.throttleNext(n, seconds),
+    delayNext: (n, ms) => faults.delayNext(n, ms),
+    setFaults: (plan) => faults.setFaults(plan),
+    clearFaults: () => faults.clearFaults(),
     throttleWithCode(n, code, opts = {}) {
-      for (let i = 0; i < n; i++)
-        faults.push({ kind: 'code', code, status: opts.status ?? 400, minutes: opts.regainAccessMinutes });
+      faults.answerNext(n, () => throttleAnswer(code, opts.status ?? 400, opts.regainAccessMinutes));
     },
     close() {
       return server.close();

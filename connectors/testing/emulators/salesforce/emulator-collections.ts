@@ -3,15 +3,11 @@
  * DELETE by ids. At most 200 records; `{allOrNone?, records:[{attributes:{type}, ...}]}`; answers one
  * `{id, success, errors}` per record in request order (200), or `[{errorCode, message}]` (400) for the request.
  */
+import type { EmulatorAnswer } from '../kit/faults';
 import type { EmulatedObject } from './emulator-schema';
 import { type EmulatorStore, RequestError, type SaveResult } from './emulator-store';
 
 const LIMIT = 200;
-
-interface Answer {
-  status: number;
-  body: unknown;
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -22,7 +18,7 @@ export function handleCollections(
   path: string,
   query: URLSearchParams,
   json: () => unknown,
-): Answer {
+): EmulatorAnswer {
   const upsert = /^\/composite\/sobjects\/(\w+)\/(\w+)\/?$/.exec(path);
   if (upsert) {
     if (method !== 'PATCH')
@@ -131,7 +127,7 @@ function save<T>(
   items: T[],
   apply: (item: T) => SaveResult,
   withCreated: boolean,
-): Answer {
+): EmulatorAnswer {
   const results = items.map(apply);
   // allOrNone rollback is not modelled beyond its answer: the connector always sends allOrNone=false.
   const failedAny = allOrNone && results.some((r) => !r.ok);

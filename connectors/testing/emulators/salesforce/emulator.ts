@@ -13,6 +13,7 @@ import { summaryOf } from './emulator-schema';
 import { EmulatorStore, RequestError, type SaveResult, type SfRecord } from './emulator-store';
 import { handleCollections } from './emulator-collections';
 import { readRequest, startEmulatorServer } from '../kit/emulator-server';
+import { type EmulatorAnswer, EmulatorFaults, type FaultControls, type StatusFault } from '../kit/faults';
 
 export type { SfRecord } from './emulator-store';
 
@@ -26,7 +27,7 @@ export interface ReceivedRequest {
   status: number;
 }
 
-export interface SalesforceEmulator {
+export interface SalesforceEmulator extends FaultControls {
   /** Instance URL and login URL (one server plays both). */
   url: string;
   accessToken: string;
@@ -38,10 +39,6 @@ export interface SalesforceEmulator {
   records(object: string): SfRecord[];
   /** Creates a record directly (no request logged), e.g. an existing Account to link to. */
   seed(object: string, values: Record<string, unknown>): string;
-  /** The next `n` API requests are answered `status` (5xx: Salesforce's UNKNOWN_EXCEPTION body). */
-  failNext(n: number, status: number): void;
-  /** The next `n` API requests are answered 429 with `Retry-After: seconds`. */
-  throttleNext(n: number, retryAfterSeconds: number): void;
   /** The next `n` API requests are answered 403 REQUEST_LIMIT_EXCEEDED (Salesforce's own throttling). */
   requestLimitNext(n: number): void;
   /** Every access token issued so far stops working (401 INVALID_SESSION_ID), as when a session expires. */
@@ -52,19 +49,31 @@ export interface SalesforceEmulator {
   close(): Promise<void>;
 }
 
-interface Answer {
-  status: number;
-  body?: unknown;
-  text?: string;
-  contentType?: string;
-  headers?: Record<string, string>;
-}
-
 const API = /^\/services\/data\/v(\d+)\.0(\/.*)?$/;
 // Oldest version with sObject Collections upsert, newest generally available (Summer '26).
 const MIN_VERSION = 46;
 const MAX_VERSION = 67;
 const DAILY_LIMIT = 100_000;
+
+/** Salesforce's answers to an outage (UNKNOWN_EXCEPTION) and to throttling (429 + Retry-After). */
+function faultAnswer({ status, retryAfterSeconds }: StatusFault): EmulatorAnswer {
+  if (status === 429)
+    return {
+      status: 429,
+      headers: { 'Retry-After': String(retryAfterSeconds ?? 1) },
+      body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'Too many requests' }],
+    };
+  return {
+    status,
+    body: [
+      {
+        errorCode: 'UNKNOWN_EXCEPTION',
+        message:
+          'An unexpected error occurred. Please include this ErrorId if you contact support: 1234-5678 (-1)',
+      },
+    ],
+  };
+}
 
 export async function startSalesforceEmulator(
   options: { bulkPollsBeforeComplete?: number } = {},
@@ -78,17 +87,18 @@ export async function startSalesforceEmulator(
     clientSecret: `secret-${randomUUID()}`,
     refreshToken: `5Aep-${randomUUID()}`,
   };
-  const faults: Answer[] = [];
+  // Faults strike API requests (under /services/data), not the token endpoint.
+  const faults = new EmulatorFaults(faultAnswer);
   const jobs = new Map<string, IngestJob>();
   let apiCount = 0;
   let jobCounter = 0;
 
-  const sfError = (status: number, errorCode: string, message: string): Answer => ({
+  const sfError = (status: number, errorCode: string, message: string): EmulatorAnswer => ({
     status,
     body: [{ message, errorCode }],
   });
 
-  function token(body: string, headers: Record<string, string>): Answer {
+  function token(body: string, headers: Record<string, string>): EmulatorAnswer {
     if (!(headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
       return {
         status: 400,
@@ -137,14 +147,14 @@ export async function startSalesforceEmulator(
     query: URLSearchParams,
     headers: Record<string, string>,
     body: string,
-  ): Answer {
+  ): EmulatorAnswer {
     const auth = /^Bearer (.+)$/.exec(headers.authorization ?? '');
     if (!auth || !tokens.has(auth[1]!))
       return sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     const v = Number(version);
     if (v < MIN_VERSION || v > MAX_VERSION)
       return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    const fault = faults.shift();
+    const fault = faults.before();
     if (fault) return fault;
     const json = (): unknown => {
       if (!(headers['content-type'] ?? '').startsWith('application/json'))
@@ -245,7 +255,7 @@ export async function startSalesforceEmulator(
     body: string,
     json: () => unknown,
     apiVersion: string,
-  ): Answer {
+  ): EmulatorAnswer {
     if (sub === '/batches') {
       if (method !== 'PUT')
         return sfError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are PUT`);
@@ -307,7 +317,7 @@ export async function startSalesforceEmulator(
       status: 0,
     };
     received.push(entry);
-    let answer: Answer;
+    let answer: EmulatorAnswer;
     const match = API.exec(target.pathname);
     try {
       if (target.pathname === '/services/oauth2/token' && method === 'POST') answer = token(body, headers);
@@ -320,12 +330,7 @@ export async function startSalesforceEmulator(
       answer = sfError(e.status, e.errorCode, e.message);
     }
     entry.status = answer.status;
-    const text = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
-    res.writeHead(answer.status, {
-      'Content-Type': answer.contentType ?? 'application/json;charset=UTF-8',
-      ...answer.headers,
-    });
-    res.end(text);
+    await server.respond(req, res, answer, { faults, contentType: 'application/json;charset=UTF-8' });
   }
 
   const server = await startEmulatorServer(handle, {
@@ -348,30 +353,13 @@ export async function startSalesforceEmulator(
       if (!result.ok) throw new Error(`seed refused: ${JSON.stringify(result.errors)}`);
       return result.id;
     },
-    failNext(n, status) {
-      for (let i = 0; i < n; i++)
-        faults.push({
-          status,
-          body: [
-            {
-              errorCode: 'UNKNOWN_EXCEPTION',
-              message:
-                'An unexpected error occurred. Please include this ErrorId if you contact support: 1234-5678 (-1)',
-            },
-          ],
-        });
-    },
-    throttleNext(n, retryAfterSeconds) {
-      for (let i = 0; i < n; i++)
-        faults.push({
-          status: 429,
-          headers: { 'Retry-After': String(retryAfterSeconds) },
-          body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'Too many requests' }],
-        });
-    },
+    failNext: (n, status, opts) => faults.failNext(n, status, opts),
+    throttleNext: (n, seconds) => faults.throttleNext(n, seconds),
+    delayNext: (n, ms) => faults.delayNext(n, ms),
+    setFaults: (plan) => faults.setFaults(plan),
+    clearFaults: () => faults.clearFaults(),
     requestLimitNext(n) {
-      for (let i = 0; i < n; i++)
-        faults.push(sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
+      faults.answerNext(n, () => sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
     },
     expireSessions() {
       tokens.clear();

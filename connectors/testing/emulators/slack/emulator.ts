@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkMessage, type PostedMessage } from './emulator-validation';
 import { readRequest, startEmulatorServer } from '../kit/emulator-server';
+import { type EmulatorAnswer, EmulatorFaults, type FaultControls, type StatusFault } from '../kit/faults';
 
 export type { PostedMessage } from './emulator-validation';
 
@@ -29,23 +30,26 @@ export interface SlackReceivedRequest {
   error?: string;
 }
 
-export interface SlackEmulator {
+export interface SlackEmulator extends FaultControls {
   /** The Web API base URL to configure as `baseUrl`. */
   url: string;
   received: SlackReceivedRequest[];
   /** Messages posted to a channel, oldest first. */
   messages(channel: string): PostedMessage[];
-  /** The next `n` requests (after letting `skip` more through) are answered `status`. */
-  failNext(n: number, status: number, options?: { skip?: number }): void;
-  throttleNext(n: number, retryAfterSeconds: number): void;
-  clearFaults(): void;
   close(): Promise<void>;
 }
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  headers?: Record<string, string>;
+/** A Slack answer: its body always says `ok`, and `error` when it is false. */
+type Answer = EmulatorAnswer & { body: Record<string, unknown> };
+
+/** Slack's outage and rate-limit answers. */
+function faultAnswer({ status, retryAfterSeconds }: StatusFault): Answer {
+  if (status !== 429) return { status, body: { ok: false, error: 'internal_error' } };
+  return {
+    status: 429,
+    body: { ok: false, error: 'ratelimited' },
+    headers: { 'Retry-After': String(retryAfterSeconds ?? 1) },
+  };
 }
 
 const TEAM = {
@@ -62,7 +66,7 @@ export async function startSlackEmulator(options: {
 }): Promise<SlackEmulator> {
   const received: SlackReceivedRequest[] = [];
   const store = new Map<string, PostedMessage[]>();
-  const failures: { status: number; retryAfterSeconds?: number; skip: number }[] = [];
+  const faults = new EmulatorFaults(faultAnswer);
   let sequence = 0;
 
   function postMessage(args: Record<string, unknown>): Answer {
@@ -116,19 +120,8 @@ export async function startSlackEmulator(options: {
     headers: Record<string, string>,
     args: Record<string, unknown>,
   ): Answer {
-    const head = failures[0];
-    let failure: (typeof failures)[number] | undefined;
-    if (head && head.skip > 0) head.skip -= 1;
-    else failure = failures.shift();
-    if (failure) {
-      if (failure.status !== 429)
-        return { status: failure.status, body: { ok: false, error: 'internal_error' } };
-      return {
-        status: 429,
-        body: { ok: false, error: 'ratelimited' },
-        headers: { 'Retry-After': String(failure.retryAfterSeconds ?? 1) },
-      };
-    }
+    const fault = faults.before() as Answer | undefined;
+    if (fault) return fault;
     const bearer = headers.authorization?.match(/^Bearer (.+)$/)?.[1];
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
     if (!token) return slackError('not_authed');
@@ -158,8 +151,7 @@ export async function startSlackEmulator(options: {
       status: answer.status,
       ...(answer.body.ok === false ? { error: String(answer.body.error) } : {}),
     });
-    res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
-    res.end(JSON.stringify(answer.body));
+    await server.respond(req, res, answer, { faults, contentType: 'application/json; charset=utf-8' });
   }
 
   const server = await startEmulatorServer(handle);
@@ -168,15 +160,11 @@ export async function startSlackEmulator(options: {
     url: `${server.origin}/api`,
     received,
     messages: (channel) => structuredClone(store.get(channel) ?? []),
-    failNext(n, status, opts = {}) {
-      for (let i = 0; i < n; i++) failures.push({ status, skip: i === 0 ? (opts.skip ?? 0) : 0 });
-    },
-    throttleNext(n, retryAfterSeconds) {
-      for (let i = 0; i < n; i++) failures.push({ status: 429, retryAfterSeconds, skip: 0 });
-    },
-    clearFaults() {
-      failures.length = 0;
-    },
+    failNext: (n, status, opts) => faults.failNext(n, status, opts),
+    throttleNext: (n, seconds) => faults.throttleNext(n, seconds),
+    delayNext: (n, ms) => faults.delayNext(n, ms),
+    setFaults: (plan) => faults.setFaults(plan),
+    clearFaults: () => faults.clearFaults(),
     close() {
       return server.close();
     },

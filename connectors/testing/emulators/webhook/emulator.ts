@@ -4,13 +4,19 @@
  * (400), batch-size limit (413), Idempotency-Key de-duplication; and it can be told to fail, reject or stall.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type FaultInjector, faultInjector, type FaultPlan } from './emulator-faults';
+import {
+  type EmulatorAnswer,
+  EmulatorFaults,
+  type FaultControls,
+  type FaultPlan,
+  type StatusFault,
+} from '../kit/faults';
 import { checkBody, type WebhookRecord } from './emulator-validation';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature } from '../../../destinations/webhook/signing';
 import { parseOrText, readRequest, startEmulatorServer } from '../kit/emulator-server';
 
 export type { WebhookRecord } from './emulator-validation';
-export type { FaultPlan } from './emulator-faults';
+export type { FaultPlan } from '../kit/faults';
 
 export interface ReceivedRequest {
   headers: Record<string, string>;
@@ -25,7 +31,7 @@ export interface ReceivedRequest {
   at: number;
 }
 
-export interface WebhookEmulator {
+export interface WebhookEmulator extends FaultControls {
   url: string;
   /** Every request that arrived, in order, whatever the answer. */
   received: ReceivedRequest[];
@@ -36,25 +42,11 @@ export interface WebhookEmulator {
   records(): WebhookRecord[];
   /** Records that arrived again with an idempotencyKey already recorded (and were not stored twice). */
   replayedRecords(): number;
-  /** Random faults from now on (undefined: none). */
-  setFaults(plan: FaultPlan | undefined): void;
-  /** The next `n` requests are answered `status` before any check (outages, 429 with Retry-After). Queues up. */
-  failNext(n: number, status: number, options?: { retryAfterSeconds?: number }): void;
   /** The next `n` valid, signed requests are refused with `status` (default 422) and a message body. */
   rejectNext(n: number, status?: number): void;
   /** From now on, a batch holding a record with one of these keys is refused whole (422), like a strict receiver. */
   refuseKeys(keys: string[]): void;
-  /** The next `n` requests are answered only after `ms` (timeouts). */
-  delayNext(n: number, ms: number): void;
-  /** Forgets every fault (queued, random and refused keys): the receiver is healthy again. */
-  clearFaults(): void;
   close(): Promise<void>;
-}
-
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  headers?: Record<string, string>;
 }
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -65,31 +57,20 @@ export async function startWebhookEmulator(options: {
   faults?: FaultPlan;
 }): Promise<WebhookEmulator> {
   const { secret, maxBatchSize = 1000 } = options;
-  let injector: FaultInjector | undefined = options.faults && faultInjector(options.faults);
+  const faults = new EmulatorFaults(faultAnswer, options.faults);
   const recordKeys = new Set<string>();
   let replayed = 0;
   const received: ReceivedRequest[] = [];
   const recorded: WebhookRecord[] = [];
   const seenKeys = new Set<string>();
-  const failures: { status: number; retryAfterSeconds?: number }[] = [];
   const rejections: number[] = [];
   const refusedKeys = new Set<string>();
-  const delays: number[] = [];
-  const timers = new Set<NodeJS.Timeout>();
 
   function decide(
     headers: Record<string, string>,
     raw: Buffer,
     text: string,
-  ): { answer: Answer; batch?: WebhookRecord[] } {
-    const failure = failures.shift();
-    if (failure) {
-      const retry =
-        failure.retryAfterSeconds === undefined
-          ? undefined
-          : { 'Retry-After': String(failure.retryAfterSeconds) };
-      return { answer: { status: failure.status, body: { error: 'simulated failure' }, headers: retry } };
-    }
+  ): { answer: EmulatorAnswer; batch?: WebhookRecord[] } {
     if (!verifySignature(secret, raw, headers[SIGNATURE_HEADER.toLowerCase()])) {
       return { answer: { status: 401, body: { error: `missing or invalid ${SIGNATURE_HEADER}` } } };
     }
@@ -129,31 +110,21 @@ export async function startWebhookEmulator(options: {
       at: Date.now(),
     };
     received.push(entry);
-    const early = injector?.before(entry.at);
-    const { answer, batch } =
-      early?.kind === 'status'
-        ? { answer: faultAnswer(early.status, early.retryAfterSeconds) }
-        : raw === undefined
-          ? { answer: { status: 413, body: { error: `body exceeds ${MAX_BODY_BYTES} bytes` } } }
-          : req.method !== 'POST'
-            ? { answer: { status: 405, body: { error: 'only POST is accepted' } } }
-            : decide(headers, raw, text);
+    const early = faults.before(entry.at);
+    const { answer, batch } = early
+      ? { answer: early }
+      : raw === undefined
+        ? { answer: { status: 413, body: { error: `body exceeds ${MAX_BODY_BYTES} bytes` } } }
+        : req.method !== 'POST'
+          ? { answer: { status: 405, body: { error: 'only POST is accepted' } } }
+          : decide(headers, raw, text);
     if (batch) {
       recorded.push(...batch);
       entry.recorded = true;
     }
     entry.status = answer.status;
-    const late = early ? undefined : injector?.after();
-    if (late?.kind === 'reset') {
-      entry.status = 0;
-      req.socket.destroy();
-      return;
-    }
-    const delay = late?.kind === 'stall' ? late.ms : delays.shift();
-    if (delay) await new Promise<void>((resolve) => timers.add(setTimeout(resolve, delay)));
-    if (res.destroyed) return;
-    res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
-    res.end(JSON.stringify(answer.body));
+    // A request a fault answered early is not processed, so nothing strikes it afterwards.
+    entry.status = await server.respond(req, res, answer, { faults: early ? undefined : faults });
   }
 
   const server = await startEmulatorServer(handle);
@@ -163,36 +134,28 @@ export async function startWebhookEmulator(options: {
     received,
     records: () => [...recorded],
     replayedRecords: () => replayed,
-    setFaults(plan) {
-      injector = plan && faultInjector(plan);
-    },
-    failNext(n, status, opts = {}) {
-      for (let i = 0; i < n; i++) failures.push({ status, retryAfterSeconds: opts.retryAfterSeconds });
-    },
+    setFaults: (plan) => faults.setFaults(plan),
+    failNext: (n, status, opts) => faults.failNext(n, status, opts),
+    throttleNext: (n, seconds) => faults.throttleNext(n, seconds),
+    delayNext: (n, ms) => faults.delayNext(n, ms),
     refuseKeys(keys) {
       for (const key of keys) refusedKeys.add(key);
     },
     rejectNext(n, status = 422) {
       for (let i = 0; i < n; i++) rejections.push(status);
     },
-    delayNext(n, ms) {
-      for (let i = 0; i < n; i++) delays.push(ms);
-    },
     clearFaults() {
       refusedKeys.clear();
-      injector = undefined;
-      failures.length = 0;
       rejections.length = 0;
-      delays.length = 0;
+      faults.clearFaults();
     },
     close() {
-      timers.forEach(clearTimeout);
       return server.close();
     },
   };
 }
 
-function faultAnswer(status: number, retryAfterSeconds?: number): Answer {
+function faultAnswer({ status, retryAfterSeconds }: StatusFault): EmulatorAnswer {
   const headers = retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(retryAfterSeconds) };
   return { status, body: { error: status === 429 ? 'rate limited' : 'simulated outage' }, headers };
 }

@@ -12,7 +12,7 @@ import {
   type WebhookEmulator,
   type WebhookRecord,
 } from '@syncline/connectors/testing/emulators/webhook/emulator';
-import { seededRandom } from '@syncline/connectors/testing/emulators/webhook/emulator-faults';
+import { seededRandom } from '@syncline/connectors/testing/emulators/kit/faults';
 import {
   SYNC_RUN_WORKFLOW,
   syncRunWorkflowId,
