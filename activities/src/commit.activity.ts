@@ -21,7 +21,8 @@ function finalStatus(input: CommitInput, counts: RunCounts, warnings: number): T
   if (input.outcome === 'cancelled') return 'cancelled';
   const failed = counts.failed.added + counts.failed.changed + counts.failed.removed;
   const aborted = counts.aborted.added + counts.aborted.changed + counts.aborted.removed;
-  return failed + aborted + warnings > 0 ? 'warning' : 'success';
+  const deferred = counts.deferred.added + counts.deferred.changed + counts.deferred.removed;
+  return failed + deferred + aborted + warnings > 0 ? 'warning' : 'success';
 }
 
 export function createCommitActivity(deps: ActivityDeps) {

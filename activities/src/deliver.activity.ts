@@ -37,7 +37,7 @@ export function createDeliverActivity(deps: ActivityDeps) {
   return async function deliver(input: DeliverInput): Promise<DeliverResult> {
     const signal = cancellationSignal();
     const previous = activityInfo().heartbeatDetails as DeliverProgress | undefined;
-    const result: DeliverResult = { attempted: 0, accepted: 0, rejected: 0 };
+    const result: DeliverResult = { attempted: 0, accepted: 0, rejected: 0, deferred: 0 };
     let progress: DeliverProgress & DeliverResult = { cursor: 0, stalled: 0, ...result };
     const ticker = setInterval(() => heartbeat(progress), HEARTBEAT_EVERY_MS);
     // Retryable errors back off by attempts without progress, and give up after too many (deliver-backoff).
@@ -77,7 +77,7 @@ export function createDeliverActivity(deps: ActivityDeps) {
               await recordOutcomes(deps.pool, input.runId, changes, outcomes);
               cursor = changes[changes.length - 1]?.seq ?? cursor;
               result.attempted += records.length;
-              for (const o of outcomes) result[o.status === 'accepted' ? 'accepted' : 'rejected'] += 1;
+              for (const o of outcomes) result[o.status] += 1;
               progress = { cursor, stalled: 0, ...result };
               heartbeat(progress);
             }

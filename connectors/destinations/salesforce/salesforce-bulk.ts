@@ -11,7 +11,7 @@ import { ErrorCode, SynclineError } from '@syncline/errors';
 import { sleep } from '@syncline/rate-limit';
 import type { SalesforceClient } from './salesforce-client';
 import { parseCsv, toCsv } from './salesforce-bulk-csv';
-import { assertOk } from './salesforce-errors';
+import { assertOk, failedBulkRowOutcome } from './salesforce-errors';
 
 export type BulkOperation = 'insert' | 'update' | 'upsert' | 'delete';
 
@@ -123,7 +123,7 @@ async function jobOutcomes(
   assertOk(failed, 'read a Bulk API job’s failed results');
   for (const row of parseCsv(failed.text)) {
     const key = byMatch.get(row[input.matchColumn] ?? '');
-    if (key !== undefined) outcome.set(key, { key, status: 'rejected', reason: row.sf__Error || 'failed' });
+    if (key !== undefined) outcome.set(key, failedBulkRowOutcome(key, row.sf__Error || 'failed'));
   }
   // Rows in neither list were not processed: the whole job failed (its errorMessage says why).
   const notProcessed = `Salesforce did not process the record: Bulk API job ${job.state}${job.errorMessage ? `: ${job.errorMessage}` : ''}`;

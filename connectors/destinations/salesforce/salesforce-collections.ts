@@ -5,7 +5,7 @@
 import type { RecordOutcome } from '@syncline/domain';
 import { ErrorCode, SynclineError } from '@syncline/errors';
 import type { SalesforceClient } from './salesforce-client';
-import { assertOk, recordReason, type RecordError } from './salesforce-errors';
+import { assertOk, failedRecordOutcome, type RecordError } from './salesforce-errors';
 import type { PreparedRecord } from './salesforce-records';
 
 /** Salesforce's documented limit for one sObject Collections request. */
@@ -111,6 +111,6 @@ function outcomes(json: unknown, keys: readonly string[]): RecordOutcome[] {
     const key = keys[i]!;
     return result.success === true
       ? { key, status: 'accepted' as const }
-      : { key, status: 'rejected' as const, reason: recordReason(result.errors ?? []) };
+      : failedRecordOutcome(key, result.errors ?? []);
   });
 }

@@ -3,6 +3,7 @@
  * `[{errorCode, message, fields?}]`; per-record errors as `{statusCode, message, fields}` inside results.
  * 429/5xx never get here: the destination HTTP kit waits them out or makes them transient.
  */
+import type { RecordOutcome } from '@syncline/domain';
 import { BatchRejectedError, ErrorCode, SynclineError } from '@syncline/errors';
 import { credentialsRejected, type HttpAnswer } from '../../kit/http/destination-http';
 
@@ -44,6 +45,25 @@ export function describeApiErrors(answer: Pick<HttpAnswer, 'json' | 'text' | 'st
 }
 
 /** `statusCode: message (fields)` — the per-record reason users see, in Salesforce's own words. */
+/**
+ * Salesforce's per-record "try again later": another transaction holds the record (or its parent) locked.
+ * Its documentation says to retry such records, so they are deferred to the next run, not rejected.
+ */
+const RETRY_LATER_CODES = new Set(['UNABLE_TO_LOCK_ROW']);
+
+/** The outcome of a record Salesforce did not save: deferred when it asks to retry, else rejected. */
+export function failedRecordOutcome(key: string, errors: readonly RecordError[]): RecordOutcome {
+  const reason = recordReason(errors);
+  const retryLater = errors.length > 0 && errors.every((e) => RETRY_LATER_CODES.has(e.statusCode));
+  return { key, status: retryLater ? 'deferred' : 'rejected', reason };
+}
+
+/** Bulk API failed-results rows carry the error as `CODE:message`. */
+export function failedBulkRowOutcome(key: string, error: string): RecordOutcome {
+  const code = /^([A-Z_]+):/.exec(error)?.[1];
+  return { key, status: code && RETRY_LATER_CODES.has(code) ? 'deferred' : 'rejected', reason: error };
+}
+
 export function recordReason(errors: readonly RecordError[]): string {
   if (errors.length === 0) return 'Salesforce reported a failure without an error';
   return errors

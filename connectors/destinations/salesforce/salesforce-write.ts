@@ -62,7 +62,7 @@ export async function writeRemovals(
           )
         : await deleteCollection(client, describe.name, targets);
   // A key held by several records (non-unique external id) is accepted only when all were deleted.
-  const failures = new Map(results.filter((o) => o.status === 'rejected').map((o) => [o.key, o]));
+  const failures = new Map(results.filter((o) => o.status !== 'accepted').map((o) => [o.key, o]));
   return records.map((r) => failures.get(r.key) ?? { key: r.key, status: 'accepted' });
 }
 

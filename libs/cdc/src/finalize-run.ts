@@ -32,7 +32,7 @@ export async function countChanges(db: Queryable, runId: string): Promise<OpCoun
 
 async function outcomeCounts(db: Queryable, runId: string, planned: OpCounts): Promise<RunCounts> {
   const zero = (): OpCounts => ({ added: 0, changed: 0, removed: 0 });
-  const counts: RunCounts = { planned, succeeded: zero(), failed: zero(), aborted: zero() };
+  const counts: RunCounts = { planned, succeeded: zero(), failed: zero(), deferred: zero(), aborted: zero() };
   const { rows } = await db.query<{ op: keyof OpCounts; status: string; n: string }>(
     `SELECT op, status, count(*) AS n FROM sync_run_row WHERE run_id = $1 GROUP BY op, status`,
     [runId],
@@ -40,6 +40,7 @@ async function outcomeCounts(db: Queryable, runId: string, planned: OpCounts): P
   const bucket: Record<string, OpCounts> = {
     accepted: counts.succeeded,
     rejected: counts.failed,
+    deferred: counts.deferred,
     aborted: counts.aborted,
   };
   for (const r of rows) {

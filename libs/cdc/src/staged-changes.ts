@@ -75,7 +75,7 @@ export async function recordOutcomes(
     keys.push(o.key);
     ops.push(op);
     statuses.push(o.status);
-    reasons.push(o.status === 'rejected' ? o.reason : null);
+    reasons.push(o.status === 'accepted' ? null : o.reason);
   }
   await pool.query(
     `INSERT INTO sync_run_row (run_id, key, op, status, reason)

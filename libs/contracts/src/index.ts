@@ -47,6 +47,8 @@ export interface RunCounts {
   planned: OpCounts;
   succeeded: OpCounts;
   failed: OpCounts;
+  /** Rows the destination asked to get again later; the next run sends them. (Absent in older runs.) */
+  deferred: OpCounts;
   aborted: OpCounts;
 }
 
@@ -103,6 +105,7 @@ export interface DeliverResult {
   attempted: number;
   accepted: number;
   rejected: number;
+  deferred: number;
 }
 
 export interface CommitInput {

@@ -19,8 +19,15 @@ export interface DestinationRecord {
   deliveredFields?: Record<string, unknown>;
 }
 
+/**
+ * What the destination did with one record: `accepted`; `rejected` for its content (the reason says why);
+ * `deferred` when the destination asks for this record to be sent again later (a locked record, a busy
+ * resource). Rejected and deferred records stay pending: the next run sends them again.
+ */
 export type RecordOutcome =
-  { key: string; status: 'accepted' } | { key: string; status: 'rejected'; reason: string };
+  | { key: string; status: 'accepted' }
+  | { key: string; status: 'rejected'; reason: string }
+  | { key: string; status: 'deferred'; reason: string };
 
 export interface WriteContext {
   mode: SyncMode;

@@ -25,7 +25,7 @@ import { randomUUID } from 'node:crypto';
 
 const emptyCounts = () => {
   const zero = () => ({ added: 0, changed: 0, removed: 0 });
-  return { planned: zero(), succeeded: zero(), failed: zero(), aborted: zero() };
+  return { planned: zero(), succeeded: zero(), failed: zero(), deferred: zero(), aborted: zero() };
 };
 
 /** Stub activities that record their calls; deliver holds until released (or cancelled) when asked to. */

@@ -23,6 +23,7 @@ const counts = (planned: number, failed: number) => ({
   planned: { added: planned, changed: 0, removed: 0 },
   succeeded: { added: planned - failed, changed: 0, removed: 0 },
   failed: { added: failed, changed: 0, removed: 0 },
+  deferred: { added: 0, changed: 0, removed: 0 },
   aborted: { added: 0, changed: 0, removed: 0 },
 });
 

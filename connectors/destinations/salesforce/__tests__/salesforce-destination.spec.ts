@@ -80,6 +80,20 @@ describe('salesforce destination (sObject Collections)', () => {
     expect(emulator.records('Contact')).toHaveLength(2);
   });
 
+  it('defers a record Salesforce cannot lock (UNABLE_TO_LOCK_ROW: retry later) and saves the rest', async () => {
+    emulator.lockRecords('Contact', 'External_Id__c', ['busy']);
+    expect(await sf.write(config, [contact('busy'), contact('free')], upsert)).toEqual([
+      {
+        key: 'busy',
+        status: 'deferred',
+        reason: 'UNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record or 1 records',
+      },
+      { key: 'free', status: 'accepted' },
+    ]);
+    emulator.clearFaults();
+    expect(await sf.write(config, [contact('busy')], upsert)).toEqual([{ key: 'busy', status: 'accepted' }]);
+  });
+
   it('reports per-record errors in Salesforce words and delivers the rest', async () => {
     emulator.addValidationRule(
       'Contact',

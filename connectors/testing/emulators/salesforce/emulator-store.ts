@@ -32,6 +32,8 @@ interface Rule {
   field: string;
   values: Set<string>;
   message: string;
+  /** The error Salesforce reports: a validation rule, or a record another transaction holds locked. */
+  statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' | 'UNABLE_TO_LOCK_ROW';
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -75,8 +77,20 @@ export class EmulatorStore {
     );
   }
 
-  addRule(object: string, field: string, values: string[], message: string): void {
-    this.rules.push({ object, field, values: new Set(values), message });
+  addRule(
+    object: string,
+    field: string,
+    values: string[],
+    message: string,
+    statusCode: Rule['statusCode'],
+  ): void {
+    this.rules.push({ object, field, values: new Set(values), message, statusCode });
+  }
+
+  /** Forgets the locks (validation rules stay: they are the org's configuration). */
+  unlock(): void {
+    for (let i = this.rules.length - 1; i >= 0; i--)
+      if (this.rules[i]!.statusCode === 'UNABLE_TO_LOCK_ROW') this.rules.splice(i, 1);
   }
 
   /** Throws RequestError for unknown fields or JSON types the deserializer refuses. */
@@ -205,7 +219,7 @@ export class EmulatorStore {
     for (const rule of this.rules) {
       const value = values[rule.field] ?? existing?.[rule.field];
       if (rule.object === object.name && value !== undefined && rule.values.has(String(value)))
-        return err('FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.message, []);
+        return err(rule.statusCode, rule.message, []);
     }
     return { ok: true, values };
   }

@@ -45,6 +45,8 @@ export interface SalesforceEmulator extends FaultControls {
   expireSessions(): void;
   /** A validation rule: saving `object` with `field` in `values` fails FIELD_CUSTOM_VALIDATION_EXCEPTION. */
   addValidationRule(object: string, field: string, values: string[], message?: string): void;
+  /** Saving `object` with `field` in `values` fails UNABLE_TO_LOCK_ROW (retry later) until clearFaults(). */
+  lockRecords(object: string, field: string, values: string[]): void;
   jobs(): IngestJob[];
   close(): Promise<void>;
 }
@@ -357,7 +359,10 @@ export async function startSalesforceEmulator(
     throttleNext: (n, seconds) => faults.throttleNext(n, seconds),
     delayNext: (n, ms) => faults.delayNext(n, ms),
     setFaults: (plan) => faults.setFaults(plan),
-    clearFaults: () => faults.clearFaults(),
+    clearFaults() {
+      faults.clearFaults();
+      store.unlock();
+    },
     requestLimitNext(n) {
       faults.answerNext(n, () => sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
     },
@@ -365,7 +370,11 @@ export async function startSalesforceEmulator(
       tokens.clear();
     },
     addValidationRule(object, field, values, message = `${field} is not allowed by a validation rule`) {
-      store.addRule(object, field, values, message);
+      store.addRule(object, field, values, message, 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    },
+    lockRecords(object, field, values) {
+      const message = 'unable to obtain exclusive access to this record or 1 records';
+      store.addRule(object, field, values, message, 'UNABLE_TO_LOCK_ROW');
     },
     jobs: () => [...jobs.values()],
     close() {

@@ -1,7 +1,7 @@
 import type { RowOp } from '@syncline/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type RowOutcomeStatus = 'accepted' | 'rejected' | 'aborted';
+export type RowOutcomeStatus = 'accepted' | 'rejected' | 'deferred' | 'aborted';
 
 /** The row-level outcome of a run: what the destination did with each staged change. */
 @Entity('sync_run_row')

@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, Generated, PrimaryColumn } from 'type
 
 export function emptyRunCounts(): RunCounts {
   const zero = () => ({ added: 0, changed: 0, removed: 0 });
-  return { planned: zero(), succeeded: zero(), failed: zero(), aborted: zero() };
+  return { planned: zero(), succeeded: zero(), failed: zero(), deferred: zero(), aborted: zero() };
 }
 
 /** One execution of a sync; its id is chosen by the trigger (workflow `sync-<syncId>` runs it, memo runId). */

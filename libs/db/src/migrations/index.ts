@@ -6,6 +6,7 @@ import { RateLimits1764500000000 } from './1764500000000-rate-limits';
 import { CdcDeliveredFields1764620000000 } from './1764620000000-cdc-delivered-fields';
 import { CdcCurrentResult1764700000000 } from './1764700000000-cdc-current-result';
 import { RunSettings1764710000000 } from './1764710000000-run-settings';
+import { DeferredRowOutcome1764720000000 } from './1764720000000-deferred-row-outcome';
 
 /** Ordered list of migrations; TypeORM records applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CdcDeliveredFields1764620000000,
   CdcCurrentResult1764700000000,
   RunSettings1764710000000,
+  DeferredRowOutcome1764720000000,
 ];

@@ -10,7 +10,7 @@ import { decodeSyncRunCursor, encodeSyncRunCursor } from './utils/sync-run-curso
 
 export const MAX_RUNS_PAGE = 100;
 export const MAX_ROWS_PAGE = 1000;
-const ROW_STATUSES: readonly RowOutcomeStatus[] = ['accepted', 'rejected', 'aborted'];
+const ROW_STATUSES: readonly RowOutcomeStatus[] = ['accepted', 'rejected', 'deferred', 'aborted'];
 
 export interface SyncRunPage {
   edges: { cursor: string; node: SyncRunEntity }[];

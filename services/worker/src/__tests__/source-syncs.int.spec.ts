@@ -16,16 +16,13 @@ import { snowflakeSourceSpec } from '@syncline/connectors/sources/snowflake';
 import { findDbtModel, loadDbtManifest, resolveModel } from '@syncline/models';
 import {
   buildDbtProject,
-  ControlPlaneBuilder,
-  createControlPlaneDatabase,
   createEmptyDatabase,
   pgConnectorConfig,
-  testEncryptionKey,
   type TestDatabase,
 } from '@syncline/testing';
-import { WorkflowFailedError } from '@temporalio/client';
 import { Client } from 'pg';
-import { startTestWorker, type TestWorker } from './helpers/test-worker';
+import { WorkflowFailedError } from '@temporalio/client';
+import { useSyncTestBed } from './helpers/sync-test-bed';
 
 const ROWS = 40;
 const mapping = [
@@ -35,30 +32,9 @@ const mapping = [
 ];
 
 describe('sync runs from every source (Temporal → Postgres destination)', () => {
-  let controlPlane: TestDatabase;
-  let target: TestDatabase;
-  let pg: Client;
-  let builder: ControlPlaneBuilder;
-  let worker: TestWorker;
-  const key = testEncryptionKey();
+  // The test bed's warehouse database holds the destination tables here.
+  const bed = useSyncTestBed();
   let table = 0;
-
-  beforeAll(async () => {
-    controlPlane = await createControlPlaneDatabase();
-    target = await createEmptyDatabase();
-    pg = new Client({ connectionString: target.url });
-    await pg.connect();
-    builder = await ControlPlaneBuilder.connect(controlPlane.url, key);
-    worker = await startTestWorker(controlPlane.url, key);
-  });
-
-  afterAll(async () => {
-    await worker?.stop();
-    await builder?.close();
-    await pg?.end();
-    await target?.drop();
-    await controlPlane?.drop();
-  });
 
   async function syncInto(
     source: { type: string; config: Record<string, unknown> },
@@ -67,25 +43,28 @@ describe('sync runs from every source (Temporal → Postgres destination)', () =
   ) {
     table += 1;
     const destinationObject = `crm_${table}`;
-    await pg.query(
+    await bed.wh.query(
       `CREATE TABLE ${destinationObject} (customer_id text PRIMARY KEY, email text NOT NULL, plan text)`,
     );
-    const fx = await builder.sync({
+    const fx = await bed.builder.sync({
       source,
       model: { sql, primaryKey },
-      destination: { type: 'postgres', config: pgConnectorConfig(target.url) },
+      destination: { type: 'postgres', config: pgConnectorConfig(bed.warehouse.url) },
       sync: { mode: 'mirror', mapping, destinationObject },
     });
     return { ...fx, destinationObject };
   }
 
   const delivered = async (destinationObject: string) =>
-    (await pg.query(`SELECT customer_id, email, plan FROM ${destinationObject} ORDER BY customer_id::int`))
-      .rows;
+    (
+      await bed.wh.query(
+        `SELECT customer_id, email, plan FROM ${destinationObject} ORDER BY customer_id::int`,
+      )
+    ).rows;
 
   async function failedRun(syncId: string): Promise<{ error_code: string; error_message: string }> {
-    await expect((await worker.startRun(syncId)).result()).rejects.toBeInstanceOf(WorkflowFailedError);
-    const { rows } = await worker.pool.query(
+    await expect((await bed.worker.startRun(syncId)).result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    const { rows } = await bed.worker.pool.query(
       `SELECT status, error_code, error_message FROM sync_run WHERE sync_id = $1 ORDER BY seq DESC LIMIT 1`,
       [syncId],
     );
@@ -112,7 +91,7 @@ describe('sync runs from every source (Temporal → Postgres destination)', () =
 
     it('delivers every row, then only the change', async () => {
       const fx = await syncInto(source(), 'SELECT id, email, plan FROM customers');
-      const first = await worker.runToCompletion(fx.syncId);
+      const first = await bed.worker.runToCompletion(fx.syncId);
       expect(first.counts.succeeded).toEqual({ added: ROWS, changed: 0, removed: 0 });
       expect((await delivered(fx.destinationObject))[2]).toEqual({
         customer_id: '3',
@@ -120,7 +99,7 @@ describe('sync runs from every source (Temporal → Postgres destination)', () =
         plan: 'pro',
       });
       await mariadbAdmin(`UPDATE customers SET plan = 'enterprise' WHERE id = 5`, database);
-      const second = await worker.runToCompletion(fx.syncId);
+      const second = await bed.worker.runToCompletion(fx.syncId);
       expect(second.counts.succeeded).toEqual({ added: 0, changed: 1, removed: 0 });
     });
 
@@ -128,7 +107,7 @@ describe('sync runs from every source (Temporal → Postgres destination)', () =
       const bad = await syncInto(source(), 'SELECT id, email, plan FROM no_such_table');
       expect((await failedRun(bad.syncId)).error_code).toBe('INVALID_QUERY');
       const good = await syncInto(source(), 'SELECT id, email, plan FROM customers');
-      expect((await worker.runToCompletion(good.syncId)).status).toBe('success');
+      expect((await bed.worker.runToCompletion(good.syncId)).status).toBe('success');
     });
   });
 
@@ -154,7 +133,7 @@ describe('sync runs from every source (Temporal → Postgres destination)', () =
         primaryKey: 'id',
       });
       const fx = await syncInto({ type: 'duckdb', config: { path } }, sql);
-      const run = await worker.runToCompletion(fx.syncId);
+      const run = await bed.worker.runToCompletion(fx.syncId);
       expect(run.counts.succeeded).toEqual({ added: ROWS, changed: 0, removed: 0 });
       expect(await delivered(fx.destinationObject)).toHaveLength(ROWS);
     });
@@ -201,7 +180,7 @@ describe('sync runs from every source (Temporal → Postgres destination)', () =
         { type: 'snowflake', config: config() },
         'SELECT id AS "id", email AS "email", plan AS "plan" FROM customers',
       );
-      const run = await worker.runToCompletion(fx.syncId);
+      const run = await bed.worker.runToCompletion(fx.syncId);
       expect(run.counts.succeeded).toEqual({ added: ROWS, changed: 0, removed: 0 });
       expect((await delivered(fx.destinationObject))[0]).toEqual({
         customer_id: '1',
@@ -247,10 +226,10 @@ describe('sync runs from every source (Temporal → Postgres destination)', () =
         dbt: { manifestPath: project.manifestPath, uniqueId: 'model.shop.customers' },
       });
       expect(model.sql).toBe('SELECT * FROM "' + warehouse.name + '"."analytics"."customers"');
-      const fx = await builder.sync({
+      const fx = await bed.builder.sync({
         source: { type: 'postgres', config: pgConnectorConfig(warehouse.url) },
         model: { sql: model.sql, primaryKey: model.primaryKey },
-        destination: { type: 'postgres', config: pgConnectorConfig(target.url) },
+        destination: { type: 'postgres', config: pgConnectorConfig(bed.warehouse.url) },
         sync: {
           mode: 'mirror',
           mapping: [
@@ -261,8 +240,10 @@ describe('sync runs from every source (Temporal → Postgres destination)', () =
           destinationObject: 'crm_dbt',
         },
       });
-      await pg.query(`CREATE TABLE crm_dbt (customer_id text PRIMARY KEY, email text NOT NULL, plan text)`);
-      const run = await worker.runToCompletion(fx.syncId);
+      await bed.wh.query(
+        `CREATE TABLE crm_dbt (customer_id text PRIMARY KEY, email text NOT NULL, plan text)`,
+      );
+      const run = await bed.worker.runToCompletion(fx.syncId);
       expect(run.counts.succeeded).toEqual({ added: ROWS, changed: 0, removed: 0 });
       expect((await delivered('crm_dbt'))[0]).toEqual({
         customer_id: '1',

@@ -6,17 +6,9 @@ import {
   startWebhookEmulator,
   type WebhookEmulator,
 } from '@syncline/connectors/testing/emulators/webhook/emulator';
-import {
-  ControlPlaneBuilder,
-  createControlPlaneDatabase,
-  createEmptyDatabase,
-  pgConnectorConfig,
-  testEncryptionKey,
-  type TestDatabase,
-} from '@syncline/testing';
+import { pgConnectorConfig } from '@syncline/testing';
 import { WorkflowFailedError } from '@temporalio/client';
-import { Client } from 'pg';
-import { startTestWorker, type TestWorker } from './helpers/test-worker';
+import { useSyncTestBed } from './helpers/sync-test-bed';
 
 const CUSTOMERS = 250;
 const mapping = [
@@ -26,33 +18,11 @@ const mapping = [
 ];
 
 describe('sync run (Temporal + Postgres)', () => {
-  let controlPlane: TestDatabase;
-  let warehouse: TestDatabase;
-  let wh: Client;
-  let builder: ControlPlaneBuilder;
-  let worker: TestWorker;
-  const key = testEncryptionKey();
-
-  beforeAll(async () => {
-    controlPlane = await createControlPlaneDatabase();
-    warehouse = await createEmptyDatabase();
-    wh = new Client({ connectionString: warehouse.url });
-    await wh.connect();
-    builder = await ControlPlaneBuilder.connect(controlPlane.url, key);
-    worker = await startTestWorker(controlPlane.url, key);
-  });
-
-  afterAll(async () => {
-    await worker?.stop();
-    await builder?.close();
-    await wh?.end();
-    await warehouse?.drop();
-    await controlPlane?.drop();
-  });
+  const bed = useSyncTestBed();
 
   async function customersTable(name: string, rows = CUSTOMERS): Promise<void> {
-    await wh.query(`CREATE TABLE ${name} (id int, email text, plan text, notes text)`);
-    await wh.query(
+    await bed.wh.query(`CREATE TABLE ${name} (id int, email text, plan text, notes text)`);
+    await bed.wh.query(
       `INSERT INTO ${name} SELECT g, 'user' || g || '@example.com', CASE WHEN g % 3 = 0 THEN 'pro' ELSE 'free' END, 'n'
          FROM generate_series(1, $1) g`,
       [rows],
@@ -64,34 +34,36 @@ describe('sync run (Temporal + Postgres)', () => {
     target: string,
     duplicateKeyPolicy: 'exclude' | 'fail' = 'exclude',
   ) {
-    await wh.query(`CREATE TABLE ${target} (customer_id int PRIMARY KEY, email text NOT NULL, plan text)`);
-    return builder.sync({
-      source: { type: 'postgres', config: pgConnectorConfig(warehouse.url) },
+    await bed.wh.query(
+      `CREATE TABLE ${target} (customer_id int PRIMARY KEY, email text NOT NULL, plan text)`,
+    );
+    return bed.builder.sync({
+      source: { type: 'postgres', config: pgConnectorConfig(bed.warehouse.url) },
       model: { sql: `SELECT id, email, plan, notes FROM ${table}`, primaryKey: 'id' },
-      destination: { type: 'postgres', config: pgConnectorConfig(warehouse.url) },
+      destination: { type: 'postgres', config: pgConnectorConfig(bed.warehouse.url) },
       sync: { mode: 'mirror', mapping, destinationObject: target, duplicateKeyPolicy },
     });
   }
 
   const targetRows = async (target: string) =>
-    (await wh.query(`SELECT customer_id, email, plan FROM ${target} ORDER BY customer_id`)).rows;
+    (await bed.wh.query(`SELECT customer_id, email, plan FROM ${target} ORDER BY customer_id`)).rows;
 
   it('delivers every row on the first run, then only inserted, updated and deleted rows', async () => {
     await customersTable('customers_a');
     const fx = await postgresSync('customers_a', 'crm_a');
 
-    const first = await worker.runToCompletion(fx.syncId);
+    const first = await bed.worker.runToCompletion(fx.syncId);
     expect(first.status).toBe('success');
     expect(first.counts.planned).toEqual({ added: CUSTOMERS, changed: 0, removed: 0 });
     expect(first.counts.succeeded).toEqual({ added: CUSTOMERS, changed: 0, removed: 0 });
     expect(await targetRows('crm_a')).toHaveLength(CUSTOMERS);
 
-    await wh.query(`INSERT INTO customers_a VALUES (1001, 'new@example.com', 'pro', 'n')`);
-    await wh.query(`UPDATE customers_a SET plan = 'enterprise' WHERE id = 7`);
-    await wh.query(`UPDATE customers_a SET notes = 'unmapped change' WHERE id = 8`);
-    await wh.query(`DELETE FROM customers_a WHERE id = 9`);
+    await bed.wh.query(`INSERT INTO customers_a VALUES (1001, 'new@example.com', 'pro', 'n')`);
+    await bed.wh.query(`UPDATE customers_a SET plan = 'enterprise' WHERE id = 7`);
+    await bed.wh.query(`UPDATE customers_a SET notes = 'unmapped change' WHERE id = 8`);
+    await bed.wh.query(`DELETE FROM customers_a WHERE id = 9`);
 
-    const second = await worker.runToCompletion(fx.syncId);
+    const second = await bed.worker.runToCompletion(fx.syncId);
     expect(second.status).toBe('success');
     expect(second.counts.planned).toEqual({ added: 1, changed: 1, removed: 1 });
     expect(second.counts.succeeded).toEqual({ added: 1, changed: 1, removed: 1 });
@@ -101,10 +73,10 @@ describe('sync run (Temporal + Postgres)', () => {
     expect(rows.find((r) => r.customer_id === 7)).toMatchObject({ plan: 'enterprise' });
     expect(rows.find((r) => r.customer_id === 9)).toBeUndefined();
 
-    const third = await worker.runToCompletion(fx.syncId);
+    const third = await bed.worker.runToCompletion(fx.syncId);
     expect(third.counts.planned).toEqual({ added: 0, changed: 0, removed: 0 });
 
-    const { rows: runRows } = await worker.pool.query(
+    const { rows: runRows } = await bed.worker.pool.query(
       `SELECT status, query_rows, counts FROM sync_run WHERE sync_id = $1 ORDER BY seq`,
       [fx.syncId],
     );
@@ -114,22 +86,22 @@ describe('sync run (Temporal + Postgres)', () => {
 
   it('keeps rejected rows pending and sends them again on the next run', async () => {
     await customersTable('customers_b', 20);
-    await wh.query(`UPDATE customers_b SET email = NULL WHERE id IN (3, 4)`);
+    await bed.wh.query(`UPDATE customers_b SET email = NULL WHERE id IN (3, 4)`);
     const fx = await postgresSync('customers_b', 'crm_b');
 
-    const first = await worker.runToCompletion(fx.syncId);
+    const first = await bed.worker.runToCompletion(fx.syncId);
     expect(first.status).toBe('warning');
     expect(first.counts.succeeded.added).toBe(18);
     expect(first.counts.failed.added).toBe(2);
-    const { rows: rejected } = await worker.pool.query(
+    const { rows: rejected } = await bed.worker.pool.query(
       `SELECT key, reason FROM sync_run_row WHERE run_id = $1 AND status = 'rejected' ORDER BY key`,
       [first.runId],
     );
     expect(rejected.map((r) => r.key)).toEqual(['3', '4']);
     expect(rejected[0].reason).toMatch(/null/i);
 
-    await wh.query(`UPDATE customers_b SET email = 'fixed' || id || '@example.com' WHERE id = 3`);
-    const second = await worker.runToCompletion(fx.syncId);
+    await bed.wh.query(`UPDATE customers_b SET email = 'fixed' || id || '@example.com' WHERE id = 3`);
+    const second = await bed.worker.runToCompletion(fx.syncId);
     // 3 was fixed and goes through; 4 is unchanged in the model but was never delivered, so it is sent again
     expect(second.counts.planned).toEqual({ added: 2, changed: 0, removed: 0 });
     expect(second.counts.succeeded.added).toBe(1);
@@ -138,12 +110,12 @@ describe('sync run (Temporal + Postgres)', () => {
 
   it('fails a run with a duplicate primary key before sending anything when the sync says so', async () => {
     await customersTable('customers_c', 10);
-    await wh.query(`INSERT INTO customers_c VALUES (5, 'dup@example.com', 'free', 'n')`);
+    await bed.wh.query(`INSERT INTO customers_c VALUES (5, 'dup@example.com', 'free', 'n')`);
     const fx = await postgresSync('customers_c', 'crm_c', 'fail');
 
-    const handle = await worker.startRun(fx.syncId);
+    const handle = await bed.worker.startRun(fx.syncId);
     await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
-    const { rows } = await worker.pool.query(
+    const { rows } = await bed.worker.pool.query(
       `SELECT status, error_code, error_message, error_details FROM sync_run WHERE sync_id = $1`,
       [fx.syncId],
     );
@@ -155,14 +127,14 @@ describe('sync run (Temporal + Postgres)', () => {
 
   it('leaves out rows with a duplicate or null primary key with warnings, and sends the rest', async () => {
     await customersTable('customers_d', 10);
-    await wh.query(`INSERT INTO customers_d VALUES (5, 'dup@example.com', 'free', 'n')`);
-    await wh.query(`UPDATE customers_d SET id = NULL WHERE id IN (2, 6)`);
+    await bed.wh.query(`INSERT INTO customers_d VALUES (5, 'dup@example.com', 'free', 'n')`);
+    await bed.wh.query(`UPDATE customers_d SET id = NULL WHERE id IN (2, 6)`);
     const fx = await postgresSync('customers_d', 'crm_d');
 
-    const result = await worker.runToCompletion(fx.syncId);
+    const result = await bed.worker.runToCompletion(fx.syncId);
     expect(result.status).toBe('warning');
     expect(result.counts.succeeded.added).toBe(7);
-    const { rows } = await worker.pool.query(
+    const { rows } = await bed.worker.pool.query(
       `SELECT skipped_rows, warnings FROM sync_run WHERE sync_id = $1`,
       [fx.syncId],
     );
@@ -185,8 +157,8 @@ describe('sync run (Temporal + Postgres)', () => {
 
     it('sends signed batches, then only the changes, and retries a 503 and a 429 with Retry-After', async () => {
       await customersTable('customers_w', 230);
-      const fx = await builder.sync({
-        source: { type: 'postgres', config: pgConnectorConfig(warehouse.url) },
+      const fx = await bed.builder.sync({
+        source: { type: 'postgres', config: pgConnectorConfig(bed.warehouse.url) },
         model: { sql: 'SELECT id, email, plan FROM customers_w', primaryKey: 'id' },
         destination: { type: 'webhook', config: { url: receiver.url, secret, batchSize: 100 } },
         sync: { mode: 'mirror', mapping },
@@ -194,7 +166,7 @@ describe('sync run (Temporal + Postgres)', () => {
       receiver.failNext(1, 503);
       receiver.failNext(1, 429, { retryAfterSeconds: 1 });
 
-      const first = await worker.runToCompletion(fx.syncId);
+      const first = await bed.worker.runToCompletion(fx.syncId);
       expect(first.status).toBe('success');
       expect(first.counts.succeeded.added).toBe(230);
       const records = receiver.records();
@@ -205,9 +177,9 @@ describe('sync run (Temporal + Postgres)', () => {
         fields: { customer_id: expect.any(Number), email: expect.any(String) },
       });
 
-      await wh.query(`UPDATE customers_w SET plan = 'pro' WHERE id = 1`);
-      await wh.query(`DELETE FROM customers_w WHERE id = 2`);
-      const second = await worker.runToCompletion(fx.syncId);
+      await bed.wh.query(`UPDATE customers_w SET plan = 'pro' WHERE id = 1`);
+      await bed.wh.query(`DELETE FROM customers_w WHERE id = 2`);
+      const second = await bed.worker.runToCompletion(fx.syncId);
       expect(second.counts.succeeded).toEqual({ added: 0, changed: 1, removed: 1 });
       const latest = receiver.records().slice(230);
       expect(latest.map((r) => [r.op, r.key])).toEqual([

@@ -26,6 +26,8 @@ export function activityMetricsInterceptor(metrics: WorkerMetrics): ActivityInte
           if (activity === 'deliver' && isDeliverResult(result)) {
             metrics.rowsDelivered.inc({ outcome: 'accepted' }, result.accepted);
             metrics.rowsDelivered.inc({ outcome: 'rejected' }, result.rejected);
+            // Results of deliver attempts started by an older release have no deferred count.
+            if (result.deferred) metrics.rowsDelivered.inc({ outcome: 'deferred' }, result.deferred);
           }
           if (activity === 'commit' && isSyncRunResult(result))
             metrics.runsFinished.inc({ status: result.status });

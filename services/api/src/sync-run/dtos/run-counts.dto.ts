@@ -1,4 +1,4 @@
-/** Row counts of a run by outcome (planned, succeeded, failed, aborted), each split by change kind. */
+/** Row counts of a run by outcome (planned, succeeded, failed, deferred, aborted), each split by change kind. */
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('OpCounts')
@@ -13,5 +13,7 @@ export class RunCountsDto {
   @Field(() => OpCountsDto) planned!: OpCountsDto;
   @Field(() => OpCountsDto) succeeded!: OpCountsDto;
   @Field(() => OpCountsDto) failed!: OpCountsDto;
+  @Field(() => OpCountsDto, { description: 'Rows the destination asked to get again later (sent by the next run).' })
+  deferred!: OpCountsDto;
   @Field(() => OpCountsDto) aborted!: OpCountsDto;
 }

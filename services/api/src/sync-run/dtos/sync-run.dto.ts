@@ -48,7 +48,8 @@ export class SyncRunDto {
       queryRows: e.queryRows,
       skippedRows: e.skippedRows,
       warnings: e.warnings.map((w) => ({ code: w.code, message: w.message, details: w.details ?? null })),
-      counts: e.counts,
+      // Runs recorded before deferred outcomes existed have no such bucket.
+      counts: { ...e.counts, deferred: e.counts.deferred ?? { added: 0, changed: 0, removed: 0 } },
       error,
       createdAt: e.createdAt,
       startedAt: e.startedAt,

@@ -1,7 +1,8 @@
 /**
  * A sync from a Postgres model to Salesforce Contacts (the Salesforce emulator) through the real Temporal dev
  * server and worker, in mirror mode: every customer is upserted by External_Id__c, a customer Salesforce
- * refuses (restricted picklist) is rejected alone, then changes are upserted and removed rows deleted.
+ * refuses (restricted picklist) is rejected alone, then changes are upserted and removed rows deleted. A record
+ * Salesforce cannot lock (UNABLE_TO_LOCK_ROW) is deferred: the run ends with a warning and the next run sends it.
  */
 import {
   type SalesforceEmulator,
@@ -99,5 +100,45 @@ describe('sync to Salesforce (Temporal → Salesforce emulator)', () => {
     expect(after.get('13')?.Plan__c).toBe('pro');
     expect(after.get('101')).toMatchObject({ LastName: 'Newcomer', Lifetime_Value__c: 0 });
     expect(after.has('9')).toBe(false);
+  });
+
+  it('defers a record Salesforce asks to retry later, and the next run delivers it', async () => {
+    await bed.wh.query(`CREATE TABLE leads (id int, last_name text)`);
+    await bed.wh.query(`INSERT INTO leads SELECT g, 'Lead' || g FROM generate_series(1, 5) g`);
+    const fx = await bed.builder.sync({
+      source: { type: 'postgres', config: pgConnectorConfig(bed.warehouse.url) },
+      model: { sql: 'SELECT id, last_name FROM leads', primaryKey: 'id' },
+      destination: {
+        type: 'salesforce',
+        config: { instanceUrl: salesforce.url, accessToken: salesforce.accessToken },
+      },
+      sync: {
+        mode: 'upsert',
+        destinationObject: 'Contact',
+        mapping: [
+          { from: 'id', to: 'External_Id__c' },
+          { from: 'last_name', to: 'LastName' },
+        ],
+      },
+    });
+    salesforce.lockRecords('Contact', 'LastName', ['Lead4']);
+    const first = await bed.worker.runToCompletion(fx.syncId);
+    expect(first.status).toBe('warning');
+    expect(first.counts.succeeded.added).toBe(4);
+    expect(first.counts.deferred).toEqual({ added: 1, changed: 0, removed: 0 });
+    expect(first.counts.failed.added).toBe(0);
+    const { rows } = await bed.worker.pool.query(
+      `SELECT key, status, reason FROM sync_run_row WHERE run_id = $1 AND status <> 'accepted'`,
+      [first.runId],
+    );
+    expect(rows).toEqual([
+      { key: '4', status: 'deferred', reason: expect.stringMatching(/^UNABLE_TO_LOCK_ROW/) },
+    ]);
+
+    salesforce.clearFaults();
+    const second = await bed.worker.runToCompletion(fx.syncId);
+    expect(second.status).toBe('success');
+    expect(second.counts.succeeded).toEqual({ added: 1, changed: 0, removed: 0 });
+    expect(contacts().get('4')).toMatchObject({ LastName: 'Lead4' });
   });
 });
