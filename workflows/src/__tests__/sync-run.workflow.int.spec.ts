@@ -15,13 +15,11 @@ import {
   type SyncRunRequestResult,
   syncRunWorkflowId,
 } from '@syncline/contracts';
-import { createTimeSkippingEnv } from '@syncline/testing/src/time-skipping';
 import { Context, heartbeat } from '@temporalio/activity';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { useStubWorker } from './helpers/stub-worker';
 
 const emptyCounts = () => {
   const zero = () => ({ added: 0, changed: 0, removed: 0 });
@@ -87,31 +85,8 @@ class StubActivities {
 }
 
 describe('syncRun workflow (time-skipping, stub activities)', () => {
-  let env: TestWorkflowEnvironment;
-  let stubs: StubActivities;
-  let worker: Worker;
-  let running: Promise<void>;
-  const taskQueue = 'workflow-spec';
-
-  beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    env = await createTimeSkippingEnv();
-    stubs = new StubActivities();
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../index'),
-      activities: stubs.activities(),
-    });
-    running = worker.run();
-  }, 120_000);
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-  });
-
+  const stubs = new StubActivities();
+  const bed = useStubWorker('workflow-spec', () => stubs.activities());
   beforeEach(() => {
     stubs.plans = [];
     stubs.commits = [];
@@ -121,8 +96,8 @@ describe('syncRun workflow (time-skipping, stub activities)', () => {
   });
 
   const start = (syncId: string, runId: string, extra: Partial<SyncRunInput> = {}) =>
-    env.client.workflow.start(SYNC_RUN_WORKFLOW, {
-      taskQueue,
+    bed.env.client.workflow.start(SYNC_RUN_WORKFLOW, {
+      taskQueue: bed.taskQueue,
       workflowId: syncRunWorkflowId(syncId),
       args: [{ syncId, runId, trigger: 'api', ...extra } satisfies SyncRunInput],
       memo: { runId },
@@ -144,7 +119,7 @@ describe('syncRun workflow (time-skipping, stub activities)', () => {
       fullResync: true,
     });
     stubs.release();
-    const result = await env.client.workflow.getHandle(syncRunWorkflowId('s-queue')).result();
+    const result = await bed.env.client.workflow.getHandle(syncRunWorkflowId('s-queue')).result();
     expect(result).toMatchObject({ runId: 'run-2', status: 'success' });
     expect(stubs.plans.map((p) => [p.runId, p.fullResync])).toEqual([
       ['run-1', false],
@@ -155,7 +130,7 @@ describe('syncRun workflow (time-skipping, stub activities)', () => {
       ['run-2', 'completed'],
     ]);
     // The execution that ran run-2 is a continue-as-new of the first, and its memo names its run.
-    const described = await env.client.workflow.getHandle(syncRunWorkflowId('s-queue')).describe();
+    const described = await bed.env.client.workflow.getHandle(syncRunWorkflowId('s-queue')).describe();
     expect(described.memo).toMatchObject({ runId: 'run-2' });
   });
 

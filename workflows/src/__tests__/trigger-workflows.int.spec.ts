@@ -15,9 +15,7 @@ import {
   type TriggerSyncsInput,
   type TriggerSyncsResult,
 } from '@syncline/contracts';
-import { createTimeSkippingEnv } from '@syncline/testing/src/time-skipping';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { useStubWorker } from './helpers/stub-worker';
 
 const counts = (planned: number, failed: number) => ({
   planned: { added: planned, changed: 0, removed: 0 },
@@ -28,50 +26,32 @@ const counts = (planned: number, failed: number) => ({
 });
 
 describe('trigger workflows (time-skipping, stub activities)', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
   const requests: RequestSyncRunInput[] = [];
   let unavailableFor = 0;
   const outcomes = new Map<string, AwaitSyncRunResult>();
-  const taskQueue = 'trigger-spec';
-
-  beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    env = await createTimeSkippingEnv();
-    const activities = {
-      requestSyncRun: async (input: RequestSyncRunInput) => {
-        if (unavailableFor > 0) {
-          unavailableFor -= 1;
-          throw new Error('Temporal is unreachable'); // retryable: the workflow's retry policy applies
-        }
-        requests.push(input);
-        return `run-of-${input.syncId}`;
-      },
-      awaitSyncRun: async ({ runId }: { runId: string }) => outcomes.get(runId)!,
-    };
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: require.resolve('../index'),
-      activities: activities as unknown as SyncActivities,
-    });
-    running = worker.run();
-  }, 120_000);
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-  });
+  const activities = {
+    requestSyncRun: async (input: RequestSyncRunInput) => {
+      if (unavailableFor > 0) {
+        unavailableFor -= 1;
+        throw new Error('Temporal is unreachable'); // retryable: the workflow's retry policy applies
+      }
+      requests.push(input);
+      return `run-of-${input.syncId}`;
+    },
+    awaitSyncRun: async ({ runId }: { runId: string }) => outcomes.get(runId)!,
+  };
+  const bed = useStubWorker('trigger-spec', () => activities as unknown as SyncActivities);
 
   it('requests a run of each scheduled sync, in order, retrying while the request cannot get through', async () => {
     unavailableFor = 5; // five failed attempts: ~1+2+4+8+16 s of backoff, skipped by the test server
     const before = Date.now();
-    const result = await env.client.workflow.execute<(i: TriggerSyncsInput) => Promise<TriggerSyncsResult>>(
-      TRIGGER_SYNCS_WORKFLOW,
-      { taskQueue, workflowId: 'sync-trigger-a', args: [{ syncIds: ['a', 'b'], trigger: 'schedule' }] },
-    );
+    const result = await bed.env.client.workflow.execute<
+      (i: TriggerSyncsInput) => Promise<TriggerSyncsResult>
+    >(TRIGGER_SYNCS_WORKFLOW, {
+      taskQueue: bed.taskQueue,
+      workflowId: 'sync-trigger-a',
+      args: [{ syncIds: ['a', 'b'], trigger: 'schedule' }],
+    });
     expect(result.runIds).toEqual(['run-of-a', 'run-of-b']);
     expect(requests).toEqual([
       { syncId: 'a', trigger: 'schedule' },
@@ -84,24 +64,23 @@ describe('trigger workflows (time-skipping, stub activities)', () => {
     outcomes.set('run-of-s1', { runId: 'run-of-s1', status: 'success', counts: counts(10, 0) });
     outcomes.set('run-of-s2', { runId: 'run-of-s2', status: 'warning', counts: counts(10, 3) });
     outcomes.set('run-of-s3', { runId: 'run-of-s3', status: 'success', counts: counts(10, 0) });
-    const result = await env.client.workflow.execute<(i: SyncSequenceInput) => Promise<SyncSequenceResult>>(
-      SYNC_SEQUENCE_WORKFLOW,
-      {
-        taskQueue,
-        workflowId: 'sequence-spec',
-        args: [
-          {
-            sequenceId: 'q',
-            trigger: 'manual',
-            steps: [
-              { syncId: 's1', stopOnFailure: true },
-              { syncId: 's2', stopOnFailure: true, maxRejectedPercent: 20 },
-              { syncId: 's3', stopOnFailure: true },
-            ],
-          },
-        ],
-      },
-    );
+    const result = await bed.env.client.workflow.execute<
+      (i: SyncSequenceInput) => Promise<SyncSequenceResult>
+    >(SYNC_SEQUENCE_WORKFLOW, {
+      taskQueue: bed.taskQueue,
+      workflowId: 'sequence-spec',
+      args: [
+        {
+          sequenceId: 'q',
+          trigger: 'manual',
+          steps: [
+            { syncId: 's1', stopOnFailure: true },
+            { syncId: 's2', stopOnFailure: true, maxRejectedPercent: 20 },
+            { syncId: 's3', stopOnFailure: true },
+          ],
+        },
+      ],
+    });
     expect(result.status).toBe('stopped');
     expect(result.steps.map((s) => [s.syncId, s.status, s.rejectedPercent])).toEqual([
       ['s1', 'success', 0],
