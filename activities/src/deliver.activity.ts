@@ -33,62 +33,72 @@ function idempotencyKey(syncId: string, change: StagedChange): string {
  */
 const HEARTBEAT_EVERY_MS = 3_000;
 
+type Progress = DeliverProgress & DeliverResult;
+
+/** The batches of one attempt, from the recorded cursor on; `state.progress` is what the ticker heartbeats. */
+async function deliverBatches(
+  deps: ActivityDeps,
+  input: DeliverInput,
+  signal: AbortSignal,
+  previous: DeliverProgress | undefined,
+  state: { progress: Progress },
+): Promise<DeliverResult> {
+  const result: DeliverResult = { attempted: 0, accepted: 0, rejected: 0, deferred: 0 };
+  try {
+    const ctx = await runContext(deps, input.runId, input.syncId);
+    await new SyncRunStore(deps.dataSource).startDeliver(input.runId);
+    const { connector, config } = ctx.destination;
+    const batchSize = connector.batchSize?.(config) ?? connector.defaultBatchSize;
+    const gate = destinationGate(deps, ctx);
+    let cursor = await deliveredCursor(deps.pool, input.runId);
+    state.progress = { cursor, stalled: stalledAttempts(previous, cursor), ...result };
+    // Recorded now, so an attempt that fails before its first batch still passes its stall count on.
+    heartbeat(state.progress);
+    for (;;) {
+      if (signal.aborted) throw new CancelledFailure('Sync run cancelled during delivery');
+      const changes = await readStagedChanges(deps.pool, input.runId, cursor, batchSize);
+      if (changes.length === 0) return result;
+      const records: DestinationRecord[] = changes.map((c) => ({
+        key: c.key,
+        op: c.op,
+        fields: c.fields,
+        deliveredFields: c.deliveredFields,
+        idempotencyKey: idempotencyKey(input.syncId, c),
+      }));
+      const outcomes = await writeIsolating(connector, config, records, {
+        mode: ctx.settings.mode,
+        runId: input.runId,
+        object: ctx.settings.destinationObject ?? undefined,
+        keyField: ctx.settings.keyField ?? undefined,
+        signal,
+        gate,
+      });
+      await recordOutcomes(deps.pool, input.runId, changes, outcomes);
+      cursor = changes[changes.length - 1]?.seq ?? cursor;
+      result.attempted += records.length;
+      for (const o of outcomes) result[o.status] += 1;
+      state.progress = { cursor, stalled: 0, ...result };
+      heartbeat(state.progress);
+    }
+  } catch (err) {
+    // An aborted destination call surfaces as a network error; report it as the cancellation it is.
+    if (signal.aborted) throw new CancelledFailure('Sync run cancelled during delivery');
+    throw err;
+  }
+}
+
 export function createDeliverActivity(deps: ActivityDeps) {
   return async function deliver(input: DeliverInput): Promise<DeliverResult> {
     const signal = cancellationSignal();
     const previous = activityInfo().heartbeatDetails as DeliverProgress | undefined;
-    const result: DeliverResult = { attempted: 0, accepted: 0, rejected: 0, deferred: 0 };
-    let progress: DeliverProgress & DeliverResult = { cursor: 0, stalled: 0, ...result };
-    const ticker = setInterval(() => heartbeat(progress), HEARTBEAT_EVERY_MS);
+    const state = {
+      progress: { cursor: 0, stalled: 0, attempted: 0, accepted: 0, rejected: 0, deferred: 0 },
+    };
+    const ticker = setInterval(() => heartbeat(state.progress), HEARTBEAT_EVERY_MS);
     // Retryable errors back off by attempts without progress, and give up after too many (deliver-backoff).
-    const retry = (err: SynclineError) => transientFailure(err, progress.stalled);
+    const retry = (err: SynclineError) => transientFailure(err, state.progress.stalled);
     try {
-      return await withFailureMapping(
-        async () => {
-          try {
-            const ctx = await runContext(deps, input.runId, input.syncId);
-            await new SyncRunStore(deps.dataSource).startDeliver(input.runId);
-            const { connector, config } = ctx.destination;
-            const batchSize = connector.batchSize?.(config) ?? connector.defaultBatchSize;
-            const gate = destinationGate(deps, ctx);
-            let cursor = await deliveredCursor(deps.pool, input.runId);
-            progress = { cursor, stalled: stalledAttempts(previous, cursor), ...result };
-            // Recorded now, so an attempt that fails before its first batch still passes its stall count on.
-            heartbeat(progress);
-            for (;;) {
-              if (signal.aborted) throw new CancelledFailure('Sync run cancelled during delivery');
-              const changes = await readStagedChanges(deps.pool, input.runId, cursor, batchSize);
-              if (changes.length === 0) return result;
-              const records: DestinationRecord[] = changes.map((c) => ({
-                key: c.key,
-                op: c.op,
-                fields: c.fields,
-                deliveredFields: c.deliveredFields,
-                idempotencyKey: idempotencyKey(input.syncId, c),
-              }));
-              const outcomes = await writeIsolating(connector, config, records, {
-                mode: ctx.settings.mode,
-                runId: input.runId,
-                object: ctx.settings.destinationObject ?? undefined,
-                keyField: ctx.settings.keyField ?? undefined,
-                signal,
-                gate,
-              });
-              await recordOutcomes(deps.pool, input.runId, changes, outcomes);
-              cursor = changes[changes.length - 1]?.seq ?? cursor;
-              result.attempted += records.length;
-              for (const o of outcomes) result[o.status] += 1;
-              progress = { cursor, stalled: 0, ...result };
-              heartbeat(progress);
-            }
-          } catch (err) {
-            // An aborted destination call surfaces as a network error; report it as the cancellation it is.
-            if (signal.aborted) throw new CancelledFailure('Sync run cancelled during delivery');
-            throw err;
-          }
-        },
-        { retry },
-      );
+      return await withFailureMapping(() => deliverBatches(deps, input, signal, previous, state), { retry });
     } finally {
       clearInterval(ticker);
     }

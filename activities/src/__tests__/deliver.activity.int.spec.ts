@@ -100,7 +100,12 @@ describe('deliver activity (MockActivityEnvironment)', () => {
     const env = new MockActivityEnvironment();
     const beats: DeliverProgress[] = [];
     env.on('heartbeat', (d: DeliverProgress) => beats.push(d));
-    expect(await env.run(activities.deliver, run)).toEqual({ attempted: ROWS, accepted: ROWS, rejected: 0 });
+    expect(await env.run(activities.deliver, run)).toEqual({
+      attempted: ROWS,
+      accepted: ROWS,
+      rejected: 0,
+      deferred: 0,
+    });
     expect(beats.map((b) => b.cursor)).toEqual(expect.arrayContaining([0, 10, 20, 25]));
     expect(beats.at(-1)).toMatchObject({ cursor: 25, stalled: 0, accepted: ROWS });
   });

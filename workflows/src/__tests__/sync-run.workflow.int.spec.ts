@@ -66,7 +66,7 @@ class StubActivities {
           heartbeat();
           await Promise.race([released, ctx.sleep(50)]);
         }
-        return { attempted: 1, accepted: 1, rejected: 0 };
+        return { attempted: 1, accepted: 1, rejected: 0, deferred: 0 };
       },
       commit: async (input: CommitInput) => {
         this.commits.push(input);
