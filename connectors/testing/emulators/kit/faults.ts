@@ -152,13 +152,17 @@ export class EmulatorFaults implements FaultControls {
     this.random = undefined;
   }
 
-  /** The answer a fault gives this request before it is checked, if one strikes. */
+  /**
+   * The answer a fault gives this request before it is checked, if one strikes: the random plan first (its
+   * enforced rate limit counts every arrival), then the queue.
+   */
   before(now = Date.now()): EmulatorAnswer | undefined {
+    const random = this.random?.before(now);
+    if (random) return this.render(random);
     const head = this.queue[0];
     if (head && head.skip > 0) head.skip -= 1;
     else if (head) return this.queue.shift()!.answer();
-    const random = this.random?.before(now);
-    return random && this.render(random);
+    return undefined;
   }
 
   /** What strikes once the request was processed: a queued delay, or the random plan's reset or stall. */
