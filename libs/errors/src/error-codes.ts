@@ -26,6 +26,10 @@ export enum ErrorCode {
   Internal = 'INTERNAL',
   /** A model query returned no rows where rows are needed to trust it (previews before saving a sync). */
   EmptyModel = 'EMPTY_MODEL',
+  /** A Customer Studio schema problem: a missing column, incompatible join types, a cycle (details.problems). */
+  InvalidSchema = 'INVALID_SCHEMA',
+  /** An audience or trait definition problem, each named by its node path (details.problems). */
+  InvalidAudience = 'INVALID_AUDIENCE',
 }
 
 const TRANSIENT: ReadonlySet<ErrorCode> = new Set([

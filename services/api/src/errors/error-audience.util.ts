@@ -25,6 +25,8 @@ export function errorAudience(code: ErrorCode): ErrorAudience {
     case ErrorCode.DestinationRejected:
     case ErrorCode.InUse:
     case ErrorCode.EmptyModel:
+    case ErrorCode.InvalidSchema:
+    case ErrorCode.InvalidAudience:
       return 'caller';
     case ErrorCode.QueryTimeout:
     case ErrorCode.OrchestratorUnavailable:

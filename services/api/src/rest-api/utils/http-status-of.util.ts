@@ -21,6 +21,8 @@ export function httpStatusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.InvalidMapping:
     case ErrorCode.DestinationRejected:
     case ErrorCode.EmptyModel:
+    case ErrorCode.InvalidSchema:
+    case ErrorCode.InvalidAudience:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case ErrorCode.InUse:
     case ErrorCode.SyncRunInProgress:
