@@ -13,9 +13,7 @@ export type Path = readonly (string | number)[];
 
 /** `['conditions', 1, 'operator']` → `conditions[1].operator`. */
 export function formatPath(path: Path): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 export function problemsError(

@@ -42,9 +42,16 @@ export interface CompiledRoot {
 }
 
 /** Compiles an audience's tree on the parent scope (joins are added to `scope`). */
-export function compileRoot(ctx: CompileContext, spec: AudienceSpec, scope: Scope, path: Path = []): CompiledRoot {
+export function compileRoot(
+  ctx: CompileContext,
+  spec: AudienceSpec,
+  scope: Scope,
+  path: Path = [],
+): CompiledRoot {
   ctx.visiting.push(spec.id);
-  const steps = spec.conditions.conditions.map((c, i) => compileCondition(ctx, c, scope, [...path, 'conditions', i]));
+  const steps = spec.conditions.conditions.map((c, i) =>
+    compileCondition(ctx, c, scope, [...path, 'conditions', i]),
+  );
   ctx.visiting.pop();
   const all = combine(spec.conditions.type, steps);
   return { root: spec.conditions.not ? { sql: all.negated, negated: all.sql } : all, steps };
@@ -56,7 +63,12 @@ export function fromClause(scope: Scope): string {
 }
 
 /** The split group of each member: cumulative bucket ranges of md5(audience id, key). */
-export function splitGroupExpression(ctx: CompileContext, scope: Scope, audienceId: string, groups: readonly SplitGroup[]): string {
+export function splitGroupExpression(
+  ctx: CompileContext,
+  scope: Scope,
+  audienceId: string,
+  groups: readonly SplitGroup[],
+): string {
   const d = ctx.dialect;
   const bucket = d.splitBucket(d.keyText(ctx.col(scope, scope.model.primaryKey)), d.string(`${audienceId}:`));
   const ranges = bucketRanges(groups);
@@ -89,7 +101,9 @@ export function compileAudienceSql(spec: AudienceSpec, input: CompileInput): str
   const { root } = compileRoot(ctx, spec, scope);
   const select = [`${PARENT_ALIAS}.*`, ...traitColumns(ctx, scope)];
   if (spec.splits && spec.splits.length > 0)
-    select.push(`${splitGroupExpression(ctx, scope, spec.id, spec.splits)} AS ${ctx.dialect.ident(SPLIT_GROUP_COLUMN)}`);
+    select.push(
+      `${splitGroupExpression(ctx, scope, spec.id, spec.splits)} AS ${ctx.dialect.ident(SPLIT_GROUP_COLUMN)}`,
+    );
   ctx.problems.throwIfAny(ErrorCode.InvalidAudience, 'Invalid audience definition');
   return `SELECT ${select.join(', ')} FROM ${fromClause(scope)} WHERE ${root.sql}`;
 }

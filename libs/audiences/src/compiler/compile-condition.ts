@@ -31,9 +31,17 @@ export function combine(type: 'and' | 'or', parts: Compiled[]): Compiled {
     items.length === 0 ? empty : items.length === 1 ? items[0]! : `(${items.join(` ${op} `)})`;
   const and = type === 'and';
   return {
-    sql: join(parts.map((p) => p.sql), and ? 'AND' : 'OR', and ? '(1 = 1)' : '(1 = 0)'),
+    sql: join(
+      parts.map((p) => p.sql),
+      and ? 'AND' : 'OR',
+      and ? '(1 = 1)' : '(1 = 0)',
+    ),
     // De Morgan: the complement of AND is the OR of the complements.
-    negated: join(parts.map((p) => p.negated), and ? 'OR' : 'AND', and ? '(1 = 0)' : '(1 = 1)'),
+    negated: join(
+      parts.map((p) => p.negated),
+      and ? 'OR' : 'AND',
+      and ? '(1 = 0)' : '(1 = 1)',
+    ),
   };
 }
 

@@ -29,7 +29,14 @@ export function compileDateTest(
       return `(${e} >= ${d.dayStart(day, k)} AND ${e} < ${d.dayStart(nextDay(day), k)})`;
     }
     case 'between_dates': {
-      const [from, to] = pair(ctx, value, at, (v, p) => dateValue(ctx, v, p), (a, b) => a <= b, '1970-01-01');
+      const [from, to] = pair(
+        ctx,
+        value,
+        at,
+        (v, p) => dateValue(ctx, v, p),
+        (a, b) => a <= b,
+        '1970-01-01',
+      );
       return `(${e} >= ${d.dayStart(from, k)} AND ${e} < ${d.dayStart(nextDay(to), k)})`;
     }
     case 'more_than_days_ago':
@@ -44,7 +51,14 @@ export function compileDateTest(
       return `(${e} >= ${d.addDays(today, -n, k)} AND ${e} < ${d.addDays(today, 1 - n, k)})`;
     }
     case 'between_days_ago': {
-      const [near, far] = pair(ctx, value, at, (v, p) => daysValue(ctx, v, p), (a, b) => a <= b, 0);
+      const [near, far] = pair(
+        ctx,
+        value,
+        at,
+        (v, p) => daysValue(ctx, v, p),
+        (a, b) => a <= b,
+        0,
+      );
       return `(${e} >= ${ago(far)} AND ${e} <= ${ago(near)})`;
     }
     default:

@@ -42,7 +42,9 @@ export function compareOperand(
   value: ConditionValue | undefined,
   path: Path,
 ): Compiled {
-  if (!VALID[operand.kind].includes(operator)) {
+  const arraysInText =
+    operand.kind === 'text' && ctx.dialect.textHoldsArrays && ARRAY_OPERATORS.some((o) => o === operator);
+  if (!VALID[operand.kind].includes(operator) && !arraysInText) {
     ctx.problems.add([...path, 'operator'], `'${operator}' is not valid for a ${operand.noun}`);
     return nullableLeaf('(1 = 0)');
   }
@@ -78,7 +80,14 @@ export function compareOperand(
       return nullableLeaf(`${e} ${op} ${d.number(decimalText(ctx, value, at))}`);
     }
     case 'between': {
-      const [lo, hi] = pair(ctx, value, at, (v, p) => decimalText(ctx, v, p), (a, b) => Number(a) <= Number(b), '0');
+      const [lo, hi] = pair(
+        ctx,
+        value,
+        at,
+        (v, p) => decimalText(ctx, v, p),
+        (a, b) => Number(a) <= Number(b),
+        '0',
+      );
       return nullableLeaf(`${e} BETWEEN ${d.number(lo)} AND ${d.number(hi)}`);
     }
     case 'contains':
@@ -88,11 +97,11 @@ export function compareOperand(
     case 'ends_with':
       return nullableLeaf(d.endsWith(e, d.string(stringValue(ctx, value, at))));
     case 'in':
-      return nullableLeaf(`${e} IN (${listLiterals(ctx, operand, value, at).join(', ')})`);
+      return nullableLeaf(`${e} IN (${listLiterals(ctx, value, at, false).join(', ')})`);
     case 'contains_any':
-      return nullableLeaf(d.arrayOverlaps(e, listLiterals(ctx, operand, value, at), operand.nativeType));
+      return nullableLeaf(d.arrayOverlaps(e, listLiterals(ctx, value, at, true), operand.nativeType));
     case 'contains_all':
-      return nullableLeaf(d.arrayContainsAll(e, listLiterals(ctx, operand, value, at), operand.nativeType));
+      return nullableLeaf(d.arrayContainsAll(e, listLiterals(ctx, value, at, true), operand.nativeType));
     default:
       return nullableLeaf(compileDateTest(ctx, operand, operator, value, at));
   }
@@ -105,15 +114,14 @@ function scalarLiteral(ctx: CompileContext, operand: Operand, value: unknown, at
 }
 
 /** Text columns take strings; arrays take strings or numbers (compared with the array's elements). */
-function listLiterals(ctx: CompileContext, operand: Operand, value: unknown, at: Path): string[] {
+function listLiterals(ctx: CompileContext, value: unknown, at: Path, numbers: boolean): string[] {
   if (!Array.isArray(value) || value.length === 0) {
     ctx.problems.add(at, 'must be a non-empty list of values');
     return [ctx.dialect.string('')];
   }
   return value.map((v, i) =>
-    operand.kind === 'array' && typeof v === 'number'
+    numbers && typeof v === 'number'
       ? ctx.dialect.number(decimalText(ctx, v, [...at, i]))
       : ctx.dialect.string(stringValue(ctx, v, [...at, i])),
   );
 }
-

@@ -16,7 +16,12 @@ import { keySetCondition, relatedRows, requireColumn, type RelatedRows } from '.
 
 const NEVER: Compiled = { sql: '(1 = 0)', negated: '(1 = 1)' };
 
-export function nestedFilters(ctx: CompileContext, conditions: Condition[] | undefined, scope: Scope, at: Path) {
+export function nestedFilters(
+  ctx: CompileContext,
+  conditions: Condition[] | undefined,
+  scope: Scope,
+  at: Path,
+) {
   return (conditions ?? []).map((c, i) => ctx.nested(ctx, c, scope, [...at, i]).sql);
 }
 
@@ -38,8 +43,10 @@ function stepFilters(ctx: CompileContext, rows: RelatedRows, step: EventStep, at
   const filters: string[] = [];
   if (step.eventType !== undefined) {
     const typeColumn = requireColumn(ctx, model, model.eventTypeColumn, [...at, 'eventType'], 'event type');
-    if (typeColumn) filters.push(`${ctx.col(rows.scope, typeColumn.name)} = ${ctx.dialect.string(step.eventType)}`);
-    if (step.eventType.includes('\u0000')) ctx.problems.add([...at, 'eventType'], 'must not contain NUL characters');
+    if (typeColumn)
+      filters.push(`${ctx.col(rows.scope, typeColumn.name)} = ${ctx.dialect.string(step.eventType)}`);
+    if (step.eventType.includes('\u0000'))
+      ctx.problems.add([...at, 'eventType'], 'must not contain NUL characters');
   }
   return [...filters, ...nestedFilters(ctx, step.conditions, rows.scope, [...at, 'conditions'])];
 }

@@ -9,7 +9,12 @@ import type { CompileContext, Operand, Scope } from './compile-context';
 import { nestedFilters } from './compile-related';
 import { joinOnKeys, keyedSelect, relatedRows, requireColumn, type RelatedRows } from './related-rows';
 
-export function traitOperand(ctx: CompileContext, scope: Scope, traitId: string, path: Path): Operand | undefined {
+export function traitOperand(
+  ctx: CompileContext,
+  scope: Scope,
+  traitId: string,
+  path: Path,
+): Operand | undefined {
   const trait = ctx.input.traits.get(traitId);
   if (!trait) {
     ctx.problems.add([...path, 'traitId'], `no trait ${traitId} in this workspace`);
@@ -34,12 +39,17 @@ export function traitJoin(ctx: CompileContext, parent: Scope, trait: Trait, path
   const d = ctx.dialect;
   const model = rows.scope.model;
   const column =
-    trait.aggregation === 'count' ? undefined : requireColumn(ctx, model, trait.column, [...at, 'column'], 'aggregated');
+    trait.aggregation === 'count'
+      ? undefined
+      : requireColumn(ctx, model, trait.column, [...at, 'column'], 'aggregated');
   if (trait.aggregation !== 'count' && !column) return undefined;
   const value = column ? ctx.col(rows.scope, column.name) : '';
   const kind = column ? d.kindOf(column) : 'number';
   if (['sum', 'avg'].includes(trait.aggregation) && kind !== 'number')
-    ctx.problems.add([...at, 'column'], `${trait.aggregation} needs a number column, "${column?.name}" is ${kind}`);
+    ctx.problems.add(
+      [...at, 'column'],
+      `${trait.aggregation} needs a number column, "${column?.name}" is ${kind}`,
+    );
   const v = d.ident('v');
   let subquery: string;
   switch (trait.aggregation) {
@@ -53,10 +63,11 @@ export function traitJoin(ctx: CompileContext, parent: Scope, trait: Trait, path
       break;
     }
     case 'distinct_list':
-      subquery = keyedSelect(ctx, rows, [...filters, `${value} IS NOT NULL`], {
-        select: [`${d.distinctList(value)} AS ${v}`],
-        groupBy: true,
-      });
+      subquery =
+        keyedSelect(ctx, rows, [...filters, `${value} IS NOT NULL`], {
+          select: [`${d.distinctList(value)} AS ${v}`],
+          groupBy: true,
+        }) + (d.listAggregateFence ?? '');
       break;
     case 'first':
     case 'last': {
@@ -66,11 +77,25 @@ export function traitJoin(ctx: CompileContext, parent: Scope, trait: Trait, path
       const dir = trait.aggregation === 'first' ? 'ASC' : 'DESC';
       const ord = ctx.col(rows.scope, orderColumn.name);
       const tie = ctx.col(rows.scope, model.primaryKey);
-      subquery = firstRow(ctx, rows, [...filters, `${ord} IS NOT NULL`], value, `${ord} ${dir}, ${tie} ${dir}`, false);
+      subquery = firstRow(
+        ctx,
+        rows,
+        [...filters, `${ord} IS NOT NULL`],
+        value,
+        `${ord} ${dir}, ${tie} ${dir}`,
+        false,
+      );
       break;
     }
     case 'most_frequent':
-      subquery = firstRow(ctx, rows, [...filters, `${value} IS NOT NULL`], value, `COUNT(*) DESC, ${value} ASC`, true);
+      subquery = firstRow(
+        ctx,
+        rows,
+        [...filters, `${value} IS NOT NULL`],
+        value,
+        `COUNT(*) DESC, ${value} ASC`,
+        true,
+      );
       break;
   }
   const alias = joinOnKeys(ctx, parent, rows, subquery, 't');
@@ -80,7 +105,10 @@ export function traitJoin(ctx: CompileContext, parent: Scope, trait: Trait, path
     expr: zeroWhenEmpty ? `COALESCE(${joined}, 0)` : joined,
     kind: trait.aggregation === 'distinct_list' ? 'array' : trait.aggregation === 'count' ? 'number' : kind,
     timeKind: column ? d.timeKindOf(column) : 'naive',
-    nativeType: trait.aggregation === 'distinct_list' && column ? d.distinctListType(column.nativeType) : (column?.nativeType ?? 'bigint'),
+    nativeType:
+      trait.aggregation === 'distinct_list' && column
+        ? d.distinctListType(column.nativeType)
+        : (column?.nativeType ?? 'bigint'),
     noun: `${trait.aggregation === 'distinct_list' ? 'array' : kind} trait`,
   };
   ctx.traitJoins.set(trait.id, { operand });

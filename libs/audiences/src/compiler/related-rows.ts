@@ -43,7 +43,10 @@ export function relatedRows(
   }
   const target = ctx.input.schema.models.get(relationship.toModelId);
   if (!target) {
-    ctx.problems.add([...at, 'relationshipId'], `the model of relationship ${relationshipId} is not in the schema`);
+    ctx.problems.add(
+      [...at, 'relationshipId'],
+      `the model of relationship ${relationshipId} is not in the schema`,
+    );
     return undefined;
   }
   if (options.expectEvent && target.role !== 'event') {
@@ -51,7 +54,10 @@ export function relatedRows(
     return undefined;
   }
   if (options.direct && relationship.through) {
-    ctx.problems.add([...at, 'relationshipId'], 'event sequences need a direct (not many-to-many) relationship');
+    ctx.problems.add(
+      [...at, 'relationshipId'],
+      'event sequences need a direct (not many-to-many) relationship',
+    );
     return undefined;
   }
   const scope: Scope = { alias: ctx.alias('r'), model: target, joins: [], isParent: false };
@@ -102,7 +108,13 @@ export function keyedSelect(
 }
 
 /** LEFT JOINs `subquery` on `outer` by the relationship's columns; returns the join's alias. */
-export function joinOnKeys(ctx: CompileContext, outer: Scope, rows: RelatedRows, subquery: string, prefix: string): string {
+export function joinOnKeys(
+  ctx: CompileContext,
+  outer: Scope,
+  rows: RelatedRows,
+  subquery: string,
+  prefix: string,
+): string {
   const alias = ctx.alias(prefix);
   const on = rows.outerColumns
     .map((c, i) => `${alias}.${ctx.dialect.ident(`k${i + 1}`)} = ${ctx.col(outer, c)}`)

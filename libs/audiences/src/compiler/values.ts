@@ -58,4 +58,3 @@ export function pair<T>(
   if (!ordered(a, b)) ctx.problems.add(at, 'the first value must not be after the second');
   return [a, b];
 }
-

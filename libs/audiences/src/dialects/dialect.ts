@@ -40,6 +40,10 @@ export interface AudienceDialect {
   distinctList(expr: string): string;
   /** The native type of a distinct list of a column of `nativeType` (for later array conditions). */
   distinctListType(nativeType: string): string;
+  /** Text columns may hold JSON arrays the array operators can test (MariaDB reports JSON as text). */
+  readonly textHoldsArrays?: boolean;
+  /** Appended to a distinct-list aggregate's subquery to keep the planner from pushing conditions into it. */
+  readonly listAggregateFence?: string;
   /** The key's text form, as the split hash reads it. */
   keyText(expr: string): string;
   /** An integer 0…9999 from the first 32 bits of md5(salt || key text): the member's split bucket. */

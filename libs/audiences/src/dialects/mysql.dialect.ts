@@ -28,6 +28,10 @@ export const mysqlDialect: AudienceDialect = {
   arrayContainsAll: (column, values) => `JSON_CONTAINS(${column}, JSON_ARRAY(${values.join(', ')}))`,
   distinctList: (expr) => `JSON_ARRAYAGG(DISTINCT ${expr} ORDER BY ${expr})`,
   distinctListType: () => 'json',
+  textHoldsArrays: true,
+  // MariaDB 10.11 pushes a WHERE on a JSON_ARRAYAGG column into the grouped derived table and then finds no
+  // rows; a LIMIT keeps the derived table whole.
+  listAggregateFence: ' LIMIT 18446744073709551615',
   keyText: (expr) => `CAST(${expr} AS CHAR)`,
   splitBucket: (key, salt) =>
     `(CAST(CONV(SUBSTRING(MD5(CONCAT(${salt}, ${key})), 1, 8), 16, 10) AS UNSIGNED) % 10000)`,

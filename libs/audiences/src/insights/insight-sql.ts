@@ -52,7 +52,12 @@ export function funnelSql(spec: AudienceSpec, input: CompileInput): string {
 }
 
 /** Up to `limit` members with their non-redacted columns, traits and split group. */
-export function sampleSql(spec: AudienceSpec, input: CompileInput, redacted: readonly string[], limit = 100): string {
+export function sampleSql(
+  spec: AudienceSpec,
+  input: CompileInput,
+  redacted: readonly string[],
+  limit = 100,
+): string {
   const ctx = newContext(input);
   const inner = parentScope(ctx, spec.parentModelId);
   const { root } = compileRoot(ctx, spec, inner);
@@ -70,7 +75,9 @@ export function sampleSql(spec: AudienceSpec, input: CompileInput, redacted: rea
   const shown = inner.model.columns.filter((c) => !redacted.includes(c.name));
   const select = [...shown.map((c) => sampled.col(outer, c.name)), ...traitColumns(sampled, outer)];
   if (spec.splits && spec.splits.length > 0)
-    select.push(`${splitGroupExpression(sampled, outer, spec.id, spec.splits)} AS ${d.ident(SPLIT_GROUP_COLUMN)}`);
+    select.push(
+      `${splitGroupExpression(sampled, outer, spec.id, spec.splits)} AS ${d.ident(SPLIT_GROUP_COLUMN)}`,
+    );
   ctx.problems.throwIfAny(ErrorCode.InvalidAudience, 'Invalid audience definition');
   sampled.problems.throwIfAny(ErrorCode.InvalidAudience, 'Invalid audience definition');
   return `WITH ${sample} AS (${members}) SELECT ${select.join(', ')} FROM ${fromClause(outer)}`;
@@ -100,13 +107,16 @@ export function breakdownSql(spec: AudienceSpec, input: CompileInput, column: st
   const ctx = newContext(input);
   const scope = parentScope(ctx, spec.parentModelId);
   const { root } = compileRoot(ctx, spec, scope);
-  const trait = [...input.traits.values()].find((t) => t.parentModelId === spec.parentModelId && t.name === column);
+  const trait = [...input.traits.values()].find(
+    (t) => t.parentModelId === spec.parentModelId && t.name === column,
+  );
   let expr: string | undefined;
   if (column === SPLIT_GROUP_COLUMN && spec.splits && spec.splits.length > 0)
     expr = splitGroupExpression(ctx, scope, spec.id, spec.splits);
   else if (trait) expr = traitJoin(ctx, scope, trait, ['column'])?.expr;
   else if (scope.model.columns.some((c) => c.name === column)) expr = ctx.col(scope, column);
-  if (!expr) ctx.problems.add(['column'], `"${column}" is not a column, trait or split group of ${scope.model.name}`);
+  if (!expr)
+    ctx.problems.add(['column'], `"${column}" is not a column, trait or split group of ${scope.model.name}`);
   ctx.problems.throwIfAny(ErrorCode.InvalidAudience, 'Invalid breakdown');
   const id = ctx.dialect.ident;
   return (

@@ -9,7 +9,12 @@ export type SchemaRole = 'parent' | 'related' | 'event';
 export const SCHEMA_ROLES: readonly SchemaRole[] = ['parent', 'related', 'event'];
 
 export type Cardinality = 'one-to-one' | 'one-to-many' | 'many-to-one' | 'many-to-many';
-export const CARDINALITIES: readonly Cardinality[] = ['one-to-one', 'one-to-many', 'many-to-one', 'many-to-many'];
+export const CARDINALITIES: readonly Cardinality[] = [
+  'one-to-one',
+  'one-to-many',
+  'many-to-one',
+  'many-to-many',
+];
 
 export interface SchemaModel {
   /** The model's id: a model has at most one role in the schema. */

@@ -8,10 +8,18 @@ import type { AudienceDialect } from '../dialects/dialect';
 import { ProblemList, type Path } from '../errors';
 import type { AudienceSchema, ColumnPair, Relationship, SchemaModel } from './schema-types';
 
-function hasColumn(problems: ProblemList, model: SchemaModel, name: string | null | undefined, at: Path): boolean {
+function hasColumn(
+  problems: ProblemList,
+  model: SchemaModel,
+  name: string | null | undefined,
+  at: Path,
+): boolean {
   if (name === null || name === undefined) return false;
   if (model.columns.some((c) => c.name === name)) return true;
-  problems.add(at, `${model.name} has no column "${name}" (columns: ${model.columns.map((c) => c.name).join(', ')})`);
+  problems.add(
+    at,
+    `${model.name} has no column "${name}" (columns: ${model.columns.map((c) => c.name).join(', ')})`,
+  );
   return false;
 }
 
@@ -22,15 +30,20 @@ export function checkSchemaModel(problems: ProblemList, model: SchemaModel, dial
     (model.redactedColumns ?? []).forEach((c, i) => hasColumn(problems, model, c, ['redactedColumns', i]));
   }
   if (model.role === 'event') {
-    if (!model.timestampColumn) problems.add(['timestampColumn'], 'an event model must name its timestamp column');
+    if (!model.timestampColumn)
+      problems.add(['timestampColumn'], 'an event model must name its timestamp column');
     else if (hasColumn(problems, model, model.timestampColumn, ['timestampColumn'])) {
       const kind = dialect.kindOf(model.columns.find((c) => c.name === model.timestampColumn)!);
       if (kind !== 'timestamp' && kind !== 'date')
-        problems.add(['timestampColumn'], `"${model.timestampColumn}" is a ${kind} column, not a date or timestamp`);
+        problems.add(
+          ['timestampColumn'],
+          `"${model.timestampColumn}" is a ${kind} column, not a date or timestamp`,
+        );
     }
     if (hasColumn(problems, model, model.eventTypeColumn, ['eventTypeColumn'])) {
       const kind = dialect.kindOf(model.columns.find((c) => c.name === model.eventTypeColumn)!);
-      if (kind !== 'text') problems.add(['eventTypeColumn'], `"${model.eventTypeColumn}" is a ${kind} column, not text`);
+      if (kind !== 'text')
+        problems.add(['eventTypeColumn'], `"${model.eventTypeColumn}" is a ${kind} column, not text`);
     }
   }
 }
@@ -70,15 +83,18 @@ export function checkRelationship(
   if (!from) problems.add(['fromModelId'], `model ${rel.fromModelId} is not in the schema`);
   if (!to) problems.add(['toModelId'], `model ${rel.toModelId} is not in the schema`);
   if (!from || !to) return;
-  if (to.role === 'parent') problems.add(['toModelId'], `${to.name} is a parent model: relationships start at it`);
-  if (from.sourceId !== to.sourceId) problems.add(['toModelId'], `${to.name} reads another source than ${from.name}`);
+  if (to.role === 'parent')
+    problems.add(['toModelId'], `${to.name} is a parent model: relationships start at it`);
+  if (from.sourceId !== to.sourceId)
+    problems.add(['toModelId'], `${to.name} reads another source than ${from.name}`);
   if (rel.cardinality === 'many-to-many') {
     const through = rel.through ? schema.models.get(rel.through.modelId) : undefined;
     if (!rel.through || !through) {
       problems.add(['through'], 'a many-to-many relationship needs a join model (through) from the schema');
       return;
     }
-    if (through.sourceId !== from.sourceId) problems.add(['through', 'modelId'], `${through.name} reads another source`);
+    if (through.sourceId !== from.sourceId)
+      problems.add(['through', 'modelId'], `${through.name} reads another source`);
     checkPairs(problems, dialect, from, through, rel.joins, ['joins']);
     checkPairs(problems, dialect, through, to, rel.through.joins, ['through', 'joins']);
   } else {
@@ -124,7 +140,11 @@ export function assertValidSchemaModel(model: SchemaModel, dialect: AudienceDial
   problems.throwIfAny(ErrorCode.InvalidSchema, `Invalid schema model ${model.name}`);
 }
 
-export function assertValidRelationship(schema: AudienceSchema, rel: Relationship, dialect: AudienceDialect): void {
+export function assertValidRelationship(
+  schema: AudienceSchema,
+  rel: Relationship,
+  dialect: AudienceDialect,
+): void {
   const problems = new ProblemList();
   checkRelationship(problems, schema, rel, dialect);
   problems.throwIfAny(ErrorCode.InvalidSchema, 'Invalid relationship');

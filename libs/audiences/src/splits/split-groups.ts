@@ -43,7 +43,8 @@ export function parseSplitGroups(input: unknown): SplitGroup[] {
   });
   const total = parsed.data.reduce((sum, g) => sum + Math.round(g.percent * 100), 0);
   if (total !== BUCKETS) problems.add(['groups'], `percentages sum to ${total / 100}, not 100`);
-  if (parsed.data.every((g) => g.holdout)) problems.add(['groups'], 'at least one group must not be a holdout');
+  if (parsed.data.every((g) => g.holdout))
+    problems.add(['groups'], 'at least one group must not be a holdout');
   problems.throwIfAny(ErrorCode.InvalidAudience, 'Invalid splits');
   return parsed.data;
 }
