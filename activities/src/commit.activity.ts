@@ -2,6 +2,7 @@
  * Commit: advance the delivered state for accepted rows, mark unattempted rows aborted and write the run
  * summary. Idempotent: a run already in a terminal status is returned as it is.
  */
+import { recordMembershipChanges } from '@syncline/audiences';
 import { cdcFingerprint } from '@syncline/cdc';
 import {
   TERMINAL_RUN_STATUSES,
@@ -34,6 +35,7 @@ export function createCommitActivity(deps: ActivityDeps) {
         return { runId: run.id, status: run.status, counts: run.counts };
       if (run) await runs.update(run.id, { status: 'reporting' });
       const ctx = await loadSyncContext(deps, input.syncId);
+      await recordMembershipChanges(deps.pool, input.runId, ctx.sync, ctx.model);
       const counts = await commitRun(deps, ctx, input.runId, cancellationSignal());
       const status = finalStatus(input, counts, run?.warnings.length ?? 0);
       // The delivered state now reflects this mapping: record it unless an older mapping's state remains.

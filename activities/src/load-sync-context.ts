@@ -1,4 +1,5 @@
 /** Loads a sync with its model, source and destination, and decrypts + validates their configs. */
+import { modelForSync } from '@syncline/audiences';
 import { destinationConnector, parseConnectorConfig, sourceConnector } from '@syncline/connectors';
 import { DestinationEntity, ModelEntity, SourceEntity, SyncEntity } from '@syncline/db';
 import type { DestinationConnector, SourceConnector } from '@syncline/domain';
@@ -35,7 +36,8 @@ export async function loadSyncContext(deps: ActivityDeps, syncId: string): Promi
   const keyMapping = sync.mapping.find((m) => 'from' in m && m.from === model.primaryKey);
   return {
     sync,
-    model,
+    // A sync of one split group reads the audience filtered to that group.
+    model: modelForSync(model, sync.splitGroup, source.type),
     source: {
       entity: source,
       connector: srcConnector,

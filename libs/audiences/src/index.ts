@@ -15,3 +15,4 @@ export * from './insights/insight-sql';
 export * from './membership/audience-definition';
 export * from './membership/split-group-model';
 export * from './membership/record-membership-changes';
+export * from './splits/sync-target';

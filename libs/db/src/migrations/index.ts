@@ -4,6 +4,7 @@ import { Triggers1764300000000 } from './1764300000000-triggers';
 import { ModelKinds1764200000000 } from './1764200000000-model-kinds';
 import { RateLimits1764500000000 } from './1764500000000-rate-limits';
 import { CdcDeliveredFields1764620000000 } from './1764620000000-cdc-delivered-fields';
+import { CustomerStudio1764900000000 } from './1764900000000-customer-studio';
 
 /** Ordered list of migrations; TypeORM records applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ModelKinds1764200000000,
   RateLimits1764500000000,
   CdcDeliveredFields1764620000000,
+  CustomerStudio1764900000000,
 ];
