@@ -9,7 +9,7 @@ const NODE_TYPES = 'and, or, property, relation, event, event_sequence, audience
 
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_union' && issue.discriminator === 'type' && issue.errors.length === 0)
-    return `type must be one of ${NODE_TYPES}`;
+    return `must be one of ${NODE_TYPES}`;
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
   return issue.message;
 }

@@ -9,7 +9,8 @@ export function checkSyncTarget(
   model: { name: string; kind: string; definition: Record<string, unknown> | null },
   splitGroup: string | null | undefined,
 ): void {
-  const splits = model.kind === 'audience' && isAudienceDefinition(model.definition) ? model.definition.splits : null;
+  const splits =
+    model.kind === 'audience' && isAudienceDefinition(model.definition) ? model.definition.splits : null;
   const fail = (message: string) =>
     new SynclineError(ErrorCode.BadUserInput, message, { details: { field: 'splitGroup' } });
   if (!splits || splits.length === 0) {
@@ -21,5 +22,6 @@ export function checkSyncTarget(
     throw fail(`Audience "${model.name}" is split: give the splitGroup this sync sends (groups: ${names})`);
   const group = splits.find((g) => g.name === splitGroup);
   if (!group) throw fail(`Audience "${model.name}" has no split group "${splitGroup}" (groups: ${names})`);
-  if (group.holdout) throw fail(`"${splitGroup}" is the holdout group of "${model.name}": it receives no syncs`);
+  if (group.holdout)
+    throw fail(`"${splitGroup}" is the holdout group of "${model.name}": it receives no syncs`);
 }

@@ -9,7 +9,8 @@ export class AudienceSchemaModelEntity {
   @Column({ type: 'text' }) role!: 'parent' | 'related' | 'event';
   @Column({ name: 'label_column', type: 'text', nullable: true }) labelColumn!: string | null;
   /** Parent only: never shown in previews, samples or breakdowns. */
-  @Column({ name: 'redacted_columns', type: 'jsonb', default: () => "'[]'::jsonb" }) redactedColumns!: string[];
+  @Column({ name: 'redacted_columns', type: 'jsonb', default: () => "'[]'::jsonb" })
+  redactedColumns!: string[];
   @Column({ name: 'timestamp_column', type: 'text', nullable: true }) timestampColumn!: string | null;
   @Column({ name: 'event_type_column', type: 'text', nullable: true }) eventTypeColumn!: string | null;
   /** Discovered through the source when the schema was last validated. */

@@ -15,10 +15,13 @@ const MAX_PAGE = 1000;
 export class MembershipResolver {
   constructor(
     private readonly audiences: AudienceService,
-    @InjectRepository(AudienceMembershipChangeEntity) private readonly changes: Repository<AudienceMembershipChangeEntity>,
+    @InjectRepository(AudienceMembershipChangeEntity)
+    private readonly changes: Repository<AudienceMembershipChangeEntity>,
   ) {}
 
-  @Query(() => MembershipChangePageDto, { description: 'Members who entered and left, per sync run, oldest first.' })
+  @Query(() => MembershipChangePageDto, {
+    description: 'Members who entered and left, per sync run, oldest first.',
+  })
   async audienceMembershipChanges(
     @CurrentWorkspace() ws: AuthenticatedWorkspace,
     @Args('audienceId', { type: () => ID }) audienceId: string,
@@ -28,13 +31,24 @@ export class MembershipResolver {
   ): Promise<MembershipChangePageDto> {
     const audience = await this.audiences.get(ws.id, audienceId);
     if (first < 1 || first > MAX_PAGE || (after !== undefined && after !== null && !/^\d+$/.test(after)))
-      throw new SynclineError(ErrorCode.BadUserInput, `first must be 1 to ${MAX_PAGE}; after must be an endCursor`);
+      throw new SynclineError(
+        ErrorCode.BadUserInput,
+        `first must be 1 to ${MAX_PAGE}; after must be an endCursor`,
+      );
     const rows = await this.changes.find({
-      where: { audienceId: audience.id, ...(syncId ? { syncId } : {}), ...(after ? { seq: MoreThan(after) } : {}) },
+      where: {
+        audienceId: audience.id,
+        ...(syncId ? { syncId } : {}),
+        ...(after ? { seq: MoreThan(after) } : {}),
+      },
       order: { seq: 'ASC' },
       take: first + 1,
     });
     const page = rows.slice(0, first);
-    return { nodes: page.map((r) => MembershipChangeDto.from(r)), endCursor: page.at(-1)?.seq ?? null, hasNextPage: rows.length > first };
+    return {
+      nodes: page.map((r) => MembershipChangeDto.from(r)),
+      endCursor: page.at(-1)?.seq ?? null,
+      hasNextPage: rows.length > first,
+    };
   }
 }

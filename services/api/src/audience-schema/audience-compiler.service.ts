@@ -28,10 +28,20 @@ export class AudienceCompilerService {
     try {
       const input = compileInputFor(state, definition.parentModelId);
       const sql = compileAudienceSql(
-        { id: model.id, name: model.name, parentModelId: definition.parentModelId, conditions: definition.conditions, splits: definition.splits },
+        {
+          id: model.id,
+          name: model.name,
+          parentModelId: definition.parentModelId,
+          conditions: definition.conditions,
+          splits: definition.splits,
+        },
         input,
       );
-      return { model, sql, definition: { ...definition, schemaVersion: schemaVersion(input, definition.parentModelId) } };
+      return {
+        model,
+        sql,
+        definition: { ...definition, schemaVersion: schemaVersion(input, definition.parentModelId) },
+      };
     } catch (err) {
       if (!isSynclineError(err)) throw err;
       throw new SynclineError(

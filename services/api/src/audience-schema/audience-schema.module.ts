@@ -13,7 +13,11 @@ import { SchemaModelService } from './schema-model.service';
 import { SchemaStateService } from './schema-state.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AudienceSchemaModelEntity, AudienceRelationshipEntity]), ModelModule, SourceModule],
+  imports: [
+    TypeOrmModule.forFeature([AudienceSchemaModelEntity, AudienceRelationshipEntity]),
+    ModelModule,
+    SourceModule,
+  ],
   providers: [
     SchemaStateService,
     AudienceCompilerService,

@@ -20,7 +20,8 @@ import { toRelationship } from './utils/schema-records.util';
 @Injectable()
 export class RelationshipService {
   constructor(
-    @InjectRepository(AudienceRelationshipEntity) private readonly repo: Repository<AudienceRelationshipEntity>,
+    @InjectRepository(AudienceRelationshipEntity)
+    private readonly repo: Repository<AudienceRelationshipEntity>,
     private readonly state: SchemaStateService,
     private readonly compiler: AudienceCompilerService,
   ) {}
@@ -71,7 +72,10 @@ export class RelationshipService {
     const state = await this.state.load(workspaceId);
     const users = [
       ...mentioning(state.traits, (t) => t.definition, id).map((t) => ({ ...t, name: `trait ${t.name}` })),
-      ...mentioning(audiencesOf(state), (a) => a.definition.conditions, id).map((a) => ({ ...a, name: `audience ${a.name}` })),
+      ...mentioning(audiencesOf(state), (a) => a.definition.conditions, id).map((a) => ({
+        ...a,
+        name: `audience ${a.name}`,
+      })),
     ];
     if (users.length > 0) throw inUseError('relationship', id, 'traits and audiences', users);
     await this.repo.delete({ id, workspaceId });
@@ -85,9 +89,13 @@ export class RelationshipService {
     const from = state.models.get(entity.fromModelId);
     const type = from ? state.sourceTypes.get(from.sourceId) : undefined;
     if (!type || !state.schemaModels.some((m) => m.modelId === entity.fromModelId)) {
-      throw new SynclineError(ErrorCode.InvalidSchema, `Invalid relationship: fromModelId: model ${entity.fromModelId} is not in the schema`, {
-        details: { problems: [{ path: 'fromModelId', message: 'not in the schema' }] },
-      });
+      throw new SynclineError(
+        ErrorCode.InvalidSchema,
+        `Invalid relationship: fromModelId: model ${entity.fromModelId} is not in the schema`,
+        {
+          details: { problems: [{ path: 'fromModelId', message: 'not in the schema' }] },
+        },
+      );
     }
     assertValidRelationship(schema, toRelationship(entity), audienceDialect(type));
   }

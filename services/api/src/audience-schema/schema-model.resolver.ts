@@ -10,12 +10,16 @@ import { SchemaModelService } from './schema-model.service';
 export class SchemaModelResolver {
   constructor(private readonly service: SchemaModelService) {}
 
-  @Query(() => [SchemaModelDto], { description: 'The Customer Studio schema: parent, related and event models.' })
+  @Query(() => [SchemaModelDto], {
+    description: 'The Customer Studio schema: parent, related and event models.',
+  })
   async schemaModels(@CurrentWorkspace() ws: AuthenticatedWorkspace): Promise<SchemaModelDto[]> {
     return (await this.service.list(ws.id)).map(({ entity, model }) => SchemaModelDto.from(entity, model));
   }
 
-  @Mutation(() => SchemaModelDto, { description: 'Adds a model to the schema; its columns are discovered and checked.' })
+  @Mutation(() => SchemaModelDto, {
+    description: 'Adds a model to the schema; its columns are discovered and checked.',
+  })
   async createSchemaModel(
     @CurrentWorkspace() ws: AuthenticatedWorkspace,
     @Args('input') input: CreateSchemaModelInput,
@@ -33,7 +37,9 @@ export class SchemaModelResolver {
     return SchemaModelDto.from(entity, model);
   }
 
-  @Mutation(() => SchemaModelDto, { description: 'Refused with IN_USE while relationships, traits or audiences use it.' })
+  @Mutation(() => SchemaModelDto, {
+    description: 'Refused with IN_USE while relationships, traits or audiences use it.',
+  })
   async deleteSchemaModel(
     @CurrentWorkspace() ws: AuthenticatedWorkspace,
     @Args('modelId', { type: () => ID }) modelId: string,

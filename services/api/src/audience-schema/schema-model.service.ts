@@ -52,12 +52,19 @@ export class SchemaModelService implements ModelChangeHook, OnModuleInit {
   async create(workspaceId: string, input: CreateSchemaModelInput) {
     const model = await this.models.get(workspaceId, input.modelId);
     if (model.kind === 'audience')
-      throw new SynclineError(ErrorCode.BadUserInput, `"${model.name}" is an audience, not a model for the schema`);
+      throw new SynclineError(
+        ErrorCode.BadUserInput,
+        `"${model.name}" is an audience, not a model for the schema`,
+      );
     const state = await this.state.load(workspaceId);
     if (state.schemaModels.some((e) => e.modelId === model.id))
-      throw new SynclineError(ErrorCode.BadUserInput, `"${model.name}" is already in the schema: use updateSchemaModel`, {
-        details: { modelId: model.id },
-      });
+      throw new SynclineError(
+        ErrorCode.BadUserInput,
+        `"${model.name}" is already in the schema: use updateSchemaModel`,
+        {
+          details: { modelId: model.id },
+        },
+      );
     const entity = this.repo.create({
       modelId: model.id,
       workspaceId,
@@ -90,9 +97,16 @@ export class SchemaModelService implements ModelChangeHook, OnModuleInit {
     const users = [
       ...state.relationships
         .filter((r) => [r.fromModelId, r.toModelId, r.throughModelId].includes(modelId))
-        .map((r) => ({ id: r.id, name: `relationship ${named(r.fromModelId).name} → ${named(r.toModelId).name}` })),
-      ...state.traits.filter((t) => t.parentModelId === modelId).map((t) => ({ id: t.id, name: `trait ${t.name}` })),
-      ...audiencesOf(state).filter((a) => a.definition.parentModelId === modelId).map((a) => ({ id: a.id, name: `audience ${a.name}` })),
+        .map((r) => ({
+          id: r.id,
+          name: `relationship ${named(r.fromModelId).name} → ${named(r.toModelId).name}`,
+        })),
+      ...state.traits
+        .filter((t) => t.parentModelId === modelId)
+        .map((t) => ({ id: t.id, name: `trait ${t.name}` })),
+      ...audiencesOf(state)
+        .filter((a) => a.definition.parentModelId === modelId)
+        .map((a) => ({ id: a.id, name: `audience ${a.name}` })),
     ];
     if (users.length > 0) throw inUseError('schema model', modelId, 'the schema', users);
     await this.repo.delete({ modelId, workspaceId });
@@ -113,7 +127,10 @@ export class SchemaModelService implements ModelChangeHook, OnModuleInit {
   /** Validates a changed schema model against everything using it; returns the save. */
   private async prepare(workspaceId: string, entity: AudienceSchemaModelEntity, model: ModelEntity) {
     await this.validate(workspaceId, entity, model);
-    const next: SchemaState = withModel(withRecord(await this.state.load(workspaceId), 'schemaModels', entity), model);
+    const next: SchemaState = withModel(
+      withRecord(await this.state.load(workspaceId), 'schemaModels', entity),
+      model,
+    );
     checkRelationshipsOf(next, model.id);
     const compiled = this.compiler.compileAll(next);
     return () =>
@@ -123,7 +140,11 @@ export class SchemaModelService implements ModelChangeHook, OnModuleInit {
       });
   }
 
-  private async validate(workspaceId: string, entity: AudienceSchemaModelEntity, model: ModelEntity): Promise<void> {
+  private async validate(
+    workspaceId: string,
+    entity: AudienceSchemaModelEntity,
+    model: ModelEntity,
+  ): Promise<void> {
     const dialect = audienceDialect(await this.discovery.sourceType(workspaceId, model.sourceId));
     entity.columns = await this.discovery.columns(workspaceId, model);
     assertValidSchemaModel(toSchemaModel(entity, model), dialect);

@@ -47,15 +47,24 @@ export function compileInputFor(state: SchemaState, parentModelId: string): Comp
   const parent = state.models.get(parentModelId);
   const sourceType = parent ? state.sourceTypes.get(parent.sourceId) : undefined;
   if (!parent || !sourceType) {
-    throw new SynclineError(ErrorCode.InvalidAudience, `Model ${parentModelId} is not a parent model of the schema`, {
-      details: { problems: [{ path: 'parentModelId', message: 'not a parent model of the schema' }] },
-    });
+    throw new SynclineError(
+      ErrorCode.InvalidAudience,
+      `Model ${parentModelId} is not a parent model of the schema`,
+      {
+        details: { problems: [{ path: 'parentModelId', message: 'not a parent model of the schema' }] },
+      },
+    );
   }
   return {
     dialect: audienceDialect(sourceType),
     schema: buildSchema(schemaModelsOf(state), state.relationships.map(toRelationship)),
     traits: new Map(state.traits.map((t) => [t.id, toTrait(t)])),
-    audiences: new Map(audiencesOf(state).flatMap((a) => { const ref = toAudienceRef(a); return ref ? [[a.id, ref] as const] : []; })),
+    audiences: new Map(
+      audiencesOf(state).flatMap((a) => {
+        const ref = toAudienceRef(a);
+        return ref ? [[a.id, ref] as const] : [];
+      }),
+    ),
   };
 }
 
@@ -66,7 +75,8 @@ export function withRecord<K extends 'schemaModels' | 'relationships' | 'traits'
   entity: SchemaState[K][number],
   remove = false,
 ): SchemaState {
-  const id = (e: SchemaState[K][number]) => ('modelId' in e && !('id' in e) ? e.modelId : (e as { id: string }).id);
+  const id = (e: SchemaState[K][number]) =>
+    'modelId' in e && !('id' in e) ? e.modelId : (e as { id: string }).id;
   const rest = (state[key] as SchemaState[K][number][]).filter((e) => id(e) !== id(entity));
   return { ...state, [key]: remove ? rest : [...rest, entity] };
 }

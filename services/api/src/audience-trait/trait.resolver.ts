@@ -19,17 +19,26 @@ export class TraitResolver {
   }
 
   @Mutation(() => TraitDto)
-  async createTrait(@CurrentWorkspace() ws: AuthenticatedWorkspace, @Args('input') input: CreateTraitInput): Promise<TraitDto> {
+  async createTrait(
+    @CurrentWorkspace() ws: AuthenticatedWorkspace,
+    @Args('input') input: CreateTraitInput,
+  ): Promise<TraitDto> {
     return TraitDto.from(await this.service.create(ws.id, input));
   }
 
   @Mutation(() => TraitDto)
-  async updateTrait(@CurrentWorkspace() ws: AuthenticatedWorkspace, @Args('input') input: UpdateTraitInput): Promise<TraitDto> {
+  async updateTrait(
+    @CurrentWorkspace() ws: AuthenticatedWorkspace,
+    @Args('input') input: UpdateTraitInput,
+  ): Promise<TraitDto> {
     return TraitDto.from(await this.service.update(ws.id, input));
   }
 
   @Mutation(() => TraitDto, { description: 'Refused with IN_USE while audience conditions use it.' })
-  async deleteTrait(@CurrentWorkspace() ws: AuthenticatedWorkspace, @Args('id', { type: () => ID }) id: string): Promise<TraitDto> {
+  async deleteTrait(
+    @CurrentWorkspace() ws: AuthenticatedWorkspace,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<TraitDto> {
     return TraitDto.from(await this.service.delete(ws.id, id));
   }
 }

@@ -29,12 +29,17 @@ const invalid = (path: string, message: string) =>
 function parseDefinition(input: unknown): Record<string, unknown> {
   const parsed = traitDefinitionSchema.safeParse(input);
   if (!parsed.success)
-    throw problemsError(ErrorCode.InvalidAudience, 'Invalid trait definition', zodProblems(parsed.error).map((p) => ({ ...p, path: `definition${p.path ? `.${p.path}` : ''}` })));
+    throw problemsError(
+      ErrorCode.InvalidAudience,
+      'Invalid trait definition',
+      zodProblems(parsed.error).map((p) => ({ ...p, path: `definition${p.path ? `.${p.path}` : ''}` })),
+    );
   return { ...parsed.data };
 }
 
 function checkName(name: string): void {
-  if (!TRAIT_NAME.test(name)) throw invalid('name', 'must be a column name: a letter or _, then letters, digits or _ (at most 63)');
+  if (!TRAIT_NAME.test(name))
+    throw invalid('name', 'must be a column name: a letter or _, then letters, digits or _ (at most 63)');
 }
 
 @Injectable()
@@ -46,7 +51,10 @@ export class TraitService {
   ) {}
 
   list(workspaceId: string, parentModelId?: string): Promise<AudienceTraitEntity[]> {
-    return this.repo.find({ where: { workspaceId, ...(parentModelId ? { parentModelId } : {}) }, order: { createdAt: 'ASC' } });
+    return this.repo.find({
+      where: { workspaceId, ...(parentModelId ? { parentModelId } : {}) },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   get(workspaceId: string, id: string): Promise<AudienceTraitEntity> {
@@ -55,7 +63,13 @@ export class TraitService {
 
   async create(workspaceId: string, input: CreateTraitInput): Promise<AudienceTraitEntity> {
     checkName(input.name);
-    const entity = this.repo.create({ id: randomUUID(), workspaceId, parentModelId: input.parentModelId, name: input.name, definition: parseDefinition(input.definition) });
+    const entity = this.repo.create({
+      id: randomUUID(),
+      workspaceId,
+      parentModelId: input.parentModelId,
+      name: input.name,
+      definition: parseDefinition(input.definition),
+    });
     return this.save(workspaceId, entity);
   }
 
@@ -65,7 +79,8 @@ export class TraitService {
       checkName(input.name);
       entity.name = input.name;
     }
-    if (input.definition !== undefined && input.definition !== null) entity.definition = parseDefinition(input.definition);
+    if (input.definition !== undefined && input.definition !== null)
+      entity.definition = parseDefinition(input.definition);
     return this.save(workspaceId, entity);
   }
 
@@ -86,12 +101,21 @@ export class TraitService {
     const state = await this.state.load(workspaceId);
     if (!state.schemaModels.some((m) => m.modelId === entity.parentModelId && m.role === 'parent'))
       throw invalid('parentModelId', `model ${entity.parentModelId} is not a parent model of the schema`);
-    if (state.traits.some((t) => t.id !== entity.id && t.parentModelId === entity.parentModelId && t.name === entity.name))
+    if (
+      state.traits.some(
+        (t) => t.id !== entity.id && t.parentModelId === entity.parentModelId && t.name === entity.name,
+      )
+    )
       throw invalid('name', `the parent already has a trait "${entity.name}"`);
     const next = withRecord(state, 'traits', entity);
     // The parent's query with every trait: checks this one even when no audience uses the parent yet.
     compileAudienceSql(
-      { id: 'trait-check', name: 'trait check', parentModelId: entity.parentModelId, conditions: { version: 1, type: 'and', conditions: [] } },
+      {
+        id: 'trait-check',
+        name: 'trait check',
+        parentModelId: entity.parentModelId,
+        conditions: { version: 1, type: 'and', conditions: [] },
+      },
       compileInputFor(next, entity.parentModelId),
     );
     const compiled = this.compiler.compileAll(next);

@@ -37,8 +37,13 @@ export class AudienceService {
   ) {}
 
   async list(workspaceId: string, parentModelId?: string): Promise<AudienceModel[]> {
-    const all = await this.models.find({ where: { workspaceId, kind: 'audience' }, order: { createdAt: 'ASC' } });
-    return (all as AudienceModel[]).filter((m) => !parentModelId || m.definition.parentModelId === parentModelId);
+    const all = await this.models.find({
+      where: { workspaceId, kind: 'audience' },
+      order: { createdAt: 'ASC' },
+    });
+    return (all as AudienceModel[]).filter(
+      (m) => !parentModelId || m.definition.parentModelId === parentModelId,
+    );
   }
 
   async get(workspaceId: string, id: string): Promise<AudienceModel> {
@@ -54,7 +59,10 @@ export class AudienceService {
     const isParent = state.schemaModels.some((m) => m.modelId === input.parentModelId && m.role === 'parent');
     if (!parent || !isParent) {
       throw problemsError(ErrorCode.InvalidAudience, 'Invalid audience definition', [
-        { path: 'parentModelId', message: `model ${input.parentModelId} is not a parent model of the schema` },
+        {
+          path: 'parentModelId',
+          message: `model ${input.parentModelId} is not a parent model of the schema`,
+        },
       ]);
     }
     const model = this.models.create({
@@ -79,7 +87,11 @@ export class AudienceService {
   }
 
   /** Splits (null: none). Refused while a sync targets a group the new splits lack or make a holdout. */
-  async setSplits(workspaceId: string, audienceId: string, groups: SplitGroup[] | null): Promise<AudienceModel> {
+  async setSplits(
+    workspaceId: string,
+    audienceId: string,
+    groups: SplitGroup[] | null,
+  ): Promise<AudienceModel> {
     const model = await this.get(workspaceId, audienceId);
     const next = { ...model, definition: { ...model.definition, splits: groups } } as AudienceModel;
     for (const sync of await this.syncs.findBy({ workspaceId, modelId: audienceId })) {
@@ -87,9 +99,18 @@ export class AudienceService {
         checkSyncTarget(next, sync.splitGroup);
       } catch (err) {
         if (!isSynclineError(err)) throw err;
-        throw new SynclineError(ErrorCode.InUse, `Sync "${sync.name}" (${sync.id}) would break: ${err.message}. Change or delete it first.`, {
-          details: { kind: 'audience', id: audienceId, dependentKind: 'syncs', dependents: [{ id: sync.id, name: sync.name }] },
-        });
+        throw new SynclineError(
+          ErrorCode.InUse,
+          `Sync "${sync.name}" (${sync.id}) would break: ${err.message}. Change or delete it first.`,
+          {
+            details: {
+              kind: 'audience',
+              id: audienceId,
+              dependentKind: 'syncs',
+              dependents: [{ id: sync.id, name: sync.name }],
+            },
+          },
+        );
       }
     }
     model.definition = next.definition;
@@ -97,12 +118,21 @@ export class AudienceService {
   }
 
   parseSplits(input: SetAudienceSplitsInput): SplitGroup[] {
-    return parseSplitGroups(input.groups.map((g) => ({ name: g.name, percent: g.percent, ...(g.holdout === undefined ? {} : { holdout: g.holdout }) })));
+    return parseSplitGroups(
+      input.groups.map((g) => ({
+        name: g.name,
+        percent: g.percent,
+        ...(g.holdout === undefined ? {} : { holdout: g.holdout }),
+      })),
+    );
   }
 
   async delete(workspaceId: string, id: string): Promise<AudienceModel> {
     const model = await this.get(workspaceId, id);
-    const syncs = await this.syncs.find({ where: { workspaceId, modelId: id }, select: { id: true, name: true } });
+    const syncs = await this.syncs.find({
+      where: { workspaceId, modelId: id },
+      select: { id: true, name: true },
+    });
     if (syncs.length > 0) throw inUseError('audience', id, 'syncs', syncs);
     const state = await this.state.load(workspaceId);
     const others = audiencesOf(state).filter((a) => a.id !== id);
@@ -113,7 +143,11 @@ export class AudienceService {
   }
 
   /** Compiles every audience with `model` as saved, and saves them together. */
-  private async saveWith(workspaceId: string, model: AudienceModel, loaded?: Awaited<ReturnType<SchemaStateService['load']>>) {
+  private async saveWith(
+    workspaceId: string,
+    model: AudienceModel,
+    loaded?: Awaited<ReturnType<SchemaStateService['load']>>,
+  ) {
     const next = withModel(loaded ?? (await this.state.load(workspaceId)), model);
     const compiled = this.compiler.compileAll(next);
     await this.state.transaction(async (em) => {

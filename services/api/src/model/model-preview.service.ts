@@ -23,7 +23,8 @@ export class ModelPreviewService {
   constructor(
     private readonly models: ModelService,
     private readonly sources: SourceService,
-    @InjectRepository(AudienceSchemaModelEntity) private readonly schemaModels: Repository<AudienceSchemaModelEntity>,
+    @InjectRepository(AudienceSchemaModelEntity)
+    private readonly schemaModels: Repository<AudienceSchemaModelEntity>,
   ) {}
 
   /** Columns of a Customer Studio parent (or of an audience on it) that previews never show. */
@@ -52,7 +53,9 @@ export class ModelPreviewService {
       PREVIEW_ROW_LIMIT,
     );
     const columns = read.columns.filter((c) => !hidden.includes(c.name));
-    const rows = read.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !hidden.includes(k))));
+    const rows = read.rows.map((r) =>
+      Object.fromEntries(Object.entries(r).filter(([k]) => !hidden.includes(k))),
+    );
     const names = read.columns.map((c) => c.name);
     if (primaryKey !== undefined && !names.includes(primaryKey)) {
       throw new SynclineError(

@@ -36,7 +36,9 @@ export class AudiencePreviewDto {
   @Field(() => [AudienceFunnelStepDto]) funnel!: AudienceFunnelStepDto[];
   @Field(() => [PreviewColumnDto], { description: 'Columns of the sample (redacted columns left out).' })
   columns!: PreviewColumnDto[];
-  @Field(() => GraphQLJSON, { description: 'Up to 100 members, with traits and split group, never redacted columns.' })
+  @Field(() => GraphQLJSON, {
+    description: 'Up to 100 members, with traits and split group, never redacted columns.',
+  })
   sample!: Record<string, unknown>[];
 }
 

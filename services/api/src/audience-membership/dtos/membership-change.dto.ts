@@ -21,6 +21,7 @@ export class MembershipChangeDto {
 @ObjectType('AudienceMembershipChangePage')
 export class MembershipChangePageDto {
   @Field(() => [MembershipChangeDto]) nodes!: MembershipChangeDto[];
-  @Field(() => String, { nullable: true, description: 'Give as `after` for the next page.' }) endCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'Give as `after` for the next page.' }) endCursor!:
+    string | null;
   @Field(() => Boolean) hasNextPage!: boolean;
 }

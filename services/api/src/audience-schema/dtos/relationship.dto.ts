@@ -32,7 +32,8 @@ export class RelationshipDto {
       toModelId: e.toModelId,
       cardinality: e.cardinality,
       joins: e.joins,
-      through: e.throughModelId && e.throughJoins ? { modelId: e.throughModelId, joins: e.throughJoins } : null,
+      through:
+        e.throughModelId && e.throughJoins ? { modelId: e.throughModelId, joins: e.throughJoins } : null,
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
     });

@@ -12,7 +12,10 @@ export class ColumnPairInput {
 
 @InputType()
 export class RelationshipThroughInput {
-  @Field(() => ID, { description: 'The join model (in the schema).' }) @IsString() @IsNotEmpty() modelId!: string;
+  @Field(() => ID, { description: 'The join model (in the schema).' })
+  @IsString()
+  @IsNotEmpty()
+  modelId!: string;
   @Field(() => [ColumnPairInput], { description: 'Join model columns = columns of the related model.' })
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })

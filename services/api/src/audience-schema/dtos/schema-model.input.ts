@@ -16,7 +16,10 @@ export class CreateSchemaModelInput {
   @IsOptional()
   @IsString()
   labelColumn?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Parent: never shown in previews, samples, breakdowns.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Parent: never shown in previews, samples, breakdowns.',
+  })
   @IsOptional()
   @ArrayMaxSize(500)
   @IsString({ each: true })
@@ -25,7 +28,10 @@ export class CreateSchemaModelInput {
   @IsOptional()
   @IsString()
   timestampColumn?: string | null;
-  @Field(() => String, { nullable: true, description: "Event: the event's name, for models with several kinds." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Event: the event's name, for models with several kinds.",
+  })
   @IsOptional()
   @IsString()
   eventTypeColumn?: string | null;

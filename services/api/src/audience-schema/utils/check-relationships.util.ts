@@ -19,5 +19,7 @@ export function mentioning<T extends { id: string; name: string }>(
   definitionOf: (record: T) => unknown,
   id: string,
 ): { id: string; name: string }[] {
-  return records.filter((r) => JSON.stringify(definitionOf(r) ?? null).includes(`"${id}"`)).map((r) => ({ id: r.id, name: r.name }));
+  return records
+    .filter((r) => JSON.stringify(definitionOf(r) ?? null).includes(`"${id}"`))
+    .map((r) => ({ id: r.id, name: r.name }));
 }

@@ -9,7 +9,8 @@ export class TraitDto {
   @Field(() => String, { description: 'Its column name in audience models.' }) name!: string;
   @Field(() => ID) parentModelId!: string;
   @Field(() => GraphQLJSON, {
-    description: '{ relationshipId, aggregation (count, sum, avg, min, max, first, last, most_frequent, distinct_list), column?, orderBy?, conditions? }',
+    description:
+      '{ relationshipId, aggregation (count, sum, avg, min, max, first, last, most_frequent, distinct_list), column?, orderBy?, conditions? }',
   })
   definition!: unknown;
   @Field(() => Date) createdAt!: Date;

@@ -5,7 +5,9 @@ import { GraphQLJSON } from 'graphql-type-json';
 
 @InputType()
 export class CreateTraitInput {
-  @Field(() => String, { description: 'A column name: letters, digits, underscores.' }) @IsString() name!: string;
+  @Field(() => String, { description: 'A column name: letters, digits, underscores.' })
+  @IsString()
+  name!: string;
   @Field(() => ID) @IsString() @IsNotEmpty() parentModelId!: string;
   @Field(() => GraphQLJSON) @IsDefined() definition!: unknown;
 }

@@ -13,13 +13,15 @@ export class SplitGroupDto {
 
 @ObjectType('Audience')
 export class AudienceDto {
-  @Field(() => ID, { description: 'Also the id of its model: give it to createSync as modelId.' }) id!: string;
+  @Field(() => ID, { description: 'Also the id of its model: give it to createSync as modelId.' })
+  id!: string;
   @Field(() => String) name!: string;
   @Field(() => ID) parentModelId!: string;
   @Field(() => ID) sourceId!: string;
   @Field(() => String, { description: "The parent's primary key: the audience's key." }) primaryKey!: string;
   @Field(() => GraphQLJSON, { description: 'The condition tree (version 1).' }) definition!: unknown;
-  @Field(() => [SplitGroupDto], { description: 'Empty when the audience has no splits.' }) splits!: SplitGroupDto[];
+  @Field(() => [SplitGroupDto], { description: 'Empty when the audience has no splits.' })
+  splits!: SplitGroupDto[];
   @Field(() => String, { description: 'The compiled SQL the source runs, for review.' }) sql!: string;
   @Field(() => String, { description: 'Fingerprint of the schema the SQL was compiled against.' })
   schemaVersion!: string;
@@ -35,7 +37,11 @@ export class AudienceDto {
       sourceId: model.sourceId,
       primaryKey: model.primaryKey,
       definition: def?.conditions ?? null,
-      splits: (def?.splits ?? []).map((g) => ({ name: g.name, percent: g.percent, holdout: g.holdout === true })),
+      splits: (def?.splits ?? []).map((g) => ({
+        name: g.name,
+        percent: g.percent,
+        holdout: g.holdout === true,
+      })),
       sql: model.sql,
       schemaVersion: def?.schemaVersion ?? '',
       createdAt: model.createdAt,

@@ -4,7 +4,17 @@
  */
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsDefined, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDefined,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { GraphQLJSON } from 'graphql-type-json';
 
 @InputType()
@@ -22,14 +32,21 @@ export class CreateAudienceInput {
 @InputType()
 export class UpdateAudienceInput {
   @Field(() => ID) @IsString() @IsNotEmpty() id!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
   @Field(() => GraphQLJSON, { nullable: true }) @IsOptional() definition?: unknown;
 }
 
 @InputType()
 export class SplitGroupInput {
   @Field(() => String) @IsString() name!: string;
-  @Field(() => Float, { description: 'Up to two decimals; all groups sum to 100.' }) @IsNumber() percent!: number;
+  @Field(() => Float, { description: 'Up to two decimals; all groups sum to 100.' })
+  @IsNumber()
+  percent!: number;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() holdout?: boolean;
 }
 

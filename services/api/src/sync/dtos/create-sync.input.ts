@@ -43,7 +43,8 @@ export class CreateSyncInput {
   duplicateKeyPolicy?: DuplicateKeyPolicy;
   @Field(() => String, {
     nullable: true,
-    description: 'For an audience with splits: the split group this sync sends (required there; never a holdout).',
+    description:
+      'For an audience with splits: the split group this sync sends (required there; never a holdout).',
   })
   @IsOptional()
   @IsString()
