@@ -20,7 +20,7 @@ import {
 } from '../../index';
 import { dialectCases, handContext, MEMBERSHIP_AUDIENCES } from './dialect-cases';
 import { fixtureData } from './fixture-data';
-import { fixtureInput, M, T } from './fixture-schema';
+import { fixtureInput, M } from './fixture-schema';
 import { fixtureStatements, literal, type EngineName } from './fixture-seed';
 import { INJECTION_NAMES, injectionValues } from './injection-corpus';
 import { ids, readAll, startEngine, type TestEngine } from './test-engines';
@@ -56,6 +56,9 @@ export function describeDialectSuite(engineName: EngineName): void {
   afterAll(() => engine?.close());
 
   const h = () => handContext(engineName, data, engine.id);
+  const quote = (n: string) => input.dialect.ident(n);
+  // Only the key (and the split group) of the audience model: fakesnow cannot return joined timestamp columns.
+  const members = (sql: string) => ids(engine, `SELECT a.${quote(engine.id('id'))} FROM (${sql}) a`);
 
   describe(`${engineName}: every condition type and operator matches a hand-written query`, () => {
     for (const c of dialectCases((n) => (engineName === 'snowflake' ? n.toUpperCase() : n), data)) {
@@ -64,7 +67,7 @@ export function describeDialectSuite(engineName: EngineName): void {
         expect(expected.length).toBeGreaterThan(0);
         expect(expected.length).toBeLessThan(data.users.length);
         const sql = compileAudienceSql(spec(c.conditions, c.match), input);
-        expect(await ids(engine, sql)).toEqual(expected);
+        expect(await members(sql)).toEqual(expected);
       });
     }
   });
@@ -110,7 +113,11 @@ export function describeDialectSuite(engineName: EngineName): void {
           { name: 'B', percent: 50 },
         ],
       });
-      const { columns, rows } = await readAll(engine, sampleSql(s, input, [id('email')], 5));
+      // signed_up_at is left out too: fakesnow cannot return a timestamp column of a joined query.
+      const { columns, rows } = await readAll(
+        engine,
+        sampleSql(s, input, [id('email'), id('signed_up_at')], 5),
+      );
       const names = columns.map((c) => c.name);
       expect(names).not.toContain(id('email'));
       expect(names).toEqual(
@@ -162,7 +169,11 @@ export function describeDialectSuite(engineName: EngineName): void {
         { name: 'holdout', percent: 33.34, holdout: true },
       ];
       const s = spec([], 'and', { splits: groups });
-      const { rows } = await readAll(engine, compileAudienceSql(s, input));
+      const sql = compileAudienceSql(s, input);
+      const { rows } = await readAll(
+        engine,
+        `SELECT a.${quote(id('id'))}, a.${quote('split_group')} FROM (${sql}) a`,
+      );
       expect(rows).toHaveLength(data.users.length);
       const bounds = [3333, 6666, 10000];
       for (const row of rows) {
@@ -216,7 +227,7 @@ export function describeDialectSuite(engineName: EngineName): void {
         expect(sql.replace(d.string(value), '?')).toBe(template);
         const expected = INJECTION_VALUES.flatMap((v, i) => (same(v, value) ? [i + 1] : []));
         // MySQL ignores trailing spaces and compares with its collation; the corpus has neither issue.
-        expect({ value, ids: await ids(engine, sql) }).toEqual({ value, ids: expected });
+        expect({ value, ids: await members(sql) }).toEqual({ value, ids: expected });
       }
     });
 
@@ -233,7 +244,7 @@ export function describeDialectSuite(engineName: EngineName): void {
             nInput,
           );
           const expected = INJECTION_VALUES.flatMap((v, i) => (test(v) ? [i + 1] : []));
-          expect({ value, operator, ids: await ids(engine, sql) }).toEqual({
+          expect({ value, operator, ids: await members(sql) }).toEqual({
             value,
             operator,
             ids: expected,
@@ -251,7 +262,7 @@ export function describeDialectSuite(engineName: EngineName): void {
         ]),
         nInput,
       );
-      expect(await ids(engine, inSql)).toEqual([1, 2, 3, 4, 5]);
+      expect(await members(inSql)).toEqual([1, 2, 3, 4, 5]);
     });
 
     it('refuses every injected name, relationship, trait and audience id with the node path', async () => {
@@ -297,7 +308,7 @@ export function describeDialectSuite(engineName: EngineName): void {
         }),
         input,
       );
-      expect(await ids(engine, sql)).toEqual([]);
+      expect(await members(sql)).toEqual([]);
       const all = compileAudienceSql(
         spec([], 'and', {
           splits: [
@@ -307,9 +318,8 @@ export function describeDialectSuite(engineName: EngineName): void {
         }),
         input,
       );
-      const { rows } = await readAll(engine, all);
+      const { rows } = await readAll(engine, `SELECT a.${quote('split_group')} FROM (${all}) a`);
       expect(new Set(rows.map((r) => r.split_group))).toEqual(new Set(["a' OR 1=1 --", "b\\'; --"]));
-      expect(T.purchaseCount).toBeDefined();
     });
   });
 }
