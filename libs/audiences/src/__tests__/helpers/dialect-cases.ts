@@ -27,6 +27,11 @@ export interface DialectCase {
   conditions: Condition[];
   match?: 'and' | 'or';
   hand: (h: HandContext) => string;
+  /**
+   * fakesnow (DuckDB underneath) cannot run ARRAY_CONTAINS on ARRAY columns, not even hand-written: on
+   * Snowflake these cases check the compiled test instead of running it.
+   */
+  snowflakeSql?: string;
 }
 
 export const MEMBERSHIP_AUDIENCES = (id: (n: string) => string): AudienceRef[] => [
@@ -208,11 +213,13 @@ export function dialectCases(id: (n: string) => string, data: FixtureData): Dial
     // Arrays
     {
       name: 'array contains any of',
+      snowflakeSql: `(ARRAY_CONTAINS(CAST('vip' AS VARIANT), p."TAGS") OR ARRAY_CONTAINS(CAST('newsletter' AS VARIANT), p."TAGS"))`,
       conditions: [p(id('tags'), 'contains_any', ['vip', 'newsletter'])],
       hand: (h) => u(`${h.hasTag('tags', 'vip')} OR ${h.hasTag('tags', 'newsletter')}`),
     },
     {
       name: 'array contains all of',
+      snowflakeSql: `(ARRAY_CONTAINS(CAST('vip' AS VARIANT), p."TAGS") AND ARRAY_CONTAINS(CAST('beta' AS VARIANT), p."TAGS"))`,
       conditions: [p(id('tags'), 'contains_all', ['vip', 'beta'])],
       hand: (h) => u(`${h.hasTag('tags', 'vip')} AND ${h.hasTag('tags', 'beta')}`),
     },
@@ -446,6 +453,7 @@ export function dialectCases(id: (n: string) => string, data: FixtureData): Dial
     },
     {
       name: 'distinct list trait',
+      snowflakeSql: `ARRAY_AGG(DISTINCT r`,
       conditions: [{ type: 'trait', traitId: T.categories, operator: 'contains_any', value: ['games'] }],
       hand: () => u(`id IN (SELECT user_id FROM purchases WHERE category = 'games')`),
     },

@@ -236,13 +236,13 @@ describe('audience syncs (GraphQL → Temporal → Meta and HubSpot emulators)',
     const first = await expectedMembers();
     expect(first.length).toBeGreaterThan(5);
     const [metaRun, hsRun] = [
-      await worker.runToCompletion(ids.metaSync),
-      await worker.runToCompletion(ids.hsSync),
+      await worker.runToCompletion(ids.metaSync!),
+      await worker.runToCompletion(ids.hsSync!),
     ];
     expect(metaRun.counts.succeeded).toEqual({ added: first.length, changed: 0, removed: 0 });
     expect(hsRun.counts.succeeded).toEqual({ added: first.length, changed: 0, removed: 0 });
     expect(metaMembers('23850000000000001')).toEqual(new Set(first.map((id) => sha(String(id)))));
-    expect(listMembers(ids.list)).toEqual(new Set(first.map((id) => `c${id}@example.com`)));
+    expect(listMembers(ids.list!)).toEqual(new Set(first.map((id) => `c${id}@example.com`)));
 
     // One member leaves (plan), one enters (a fresh page view), one enters by upgrading.
     const leaving = first[0]!;
@@ -265,16 +265,16 @@ describe('audience syncs (GraphQL → Temporal → Meta and HubSpot emulators)',
     const second = await expectedMembers();
     expect(new Set(second)).toEqual(new Set([...first.filter((id) => id !== leaving), lapsed, upgrading]));
 
-    const metaAgain = await worker.runToCompletion(ids.metaSync);
-    const hsAgain = await worker.runToCompletion(ids.hsSync);
+    const metaAgain = await worker.runToCompletion(ids.metaSync!);
+    const hsAgain = await worker.runToCompletion(ids.hsSync!);
     for (const run of [metaAgain, hsAgain]) {
       expect(run.counts.planned).toEqual({ added: 2, changed: 0, removed: 1 });
       expect(run.counts.succeeded).toEqual({ added: 2, changed: 0, removed: 1 });
     }
     expect(metaMembers('23850000000000001')).toEqual(new Set(second.map((id) => sha(String(id)))));
-    expect(listMembers(ids.list)).toEqual(new Set(second.map((id) => `c${id}@example.com`)));
+    expect(listMembers(ids.list!)).toEqual(new Set(second.map((id) => `c${id}@example.com`)));
 
-    const history = await changes(ids.audience, ids.metaSync);
+    const history = await changes(ids.audience!, ids.metaSync!);
     expect(
       history
         .filter((c) => c.runId === metaRun.runId)
@@ -288,7 +288,7 @@ describe('audience syncs (GraphQL → Temporal → Meta and HubSpot emulators)',
         .sort(),
     ).toEqual([`left:${leaving}`, `entered:${lapsed}`, `entered:${upgrading}`].sort());
     expect(history.every((c) => c.splitGroup === null)).toBe(true);
-    expect((await worker.runToCompletion(ids.metaSync)).counts.planned).toEqual({
+    expect((await worker.runToCompletion(ids.metaSync!)).counts.planned).toEqual({
       added: 0,
       changed: 0,
       removed: 0,
@@ -298,30 +298,30 @@ describe('audience syncs (GraphQL → Temporal → Meta and HubSpot emulators)',
   it('sends each split group to its own destination and the holdout nowhere', async () => {
     const members = await expectedMembers();
     const groupOf = (id: number) => {
-      const b = bucketOf(ids.split, id);
+      const b = bucketOf(ids.split!, id);
       return b < 5000 ? 'A' : b < 8000 ? 'B' : 'holdout';
     };
     const inA = members.filter((id) => groupOf(id) === 'A');
     const inB = members.filter((id) => groupOf(id) === 'B');
     const holdout = members.filter((id) => groupOf(id) === 'holdout');
     expect(inA.length * inB.length).toBeGreaterThan(0);
-    const a = await worker.runToCompletion(ids.splitA);
-    const b = await worker.runToCompletion(ids.splitB);
+    const a = await worker.runToCompletion(ids.splitA!);
+    const b = await worker.runToCompletion(ids.splitB!);
     expect(a.counts.succeeded.added).toBe(inA.length);
     expect(b.counts.succeeded.added).toBe(inB.length);
     expect(metaMembers('23850000000000002')).toEqual(new Set(inA.map((id) => sha(String(id)))));
-    expect(listMembers(ids.splitList)).toEqual(new Set(inB.map((id) => `c${id}@example.com`)));
+    expect(listMembers(ids.splitList!)).toEqual(new Set(inB.map((id) => `c${id}@example.com`)));
     const everywhere = [
       ...meta.members('23850000000000002').map((m) => m.EXTERN_ID),
-      ...hs.listMembers(ids.splitList),
+      ...hs.listMembers(ids.splitList!),
     ];
     for (const id of holdout) {
       expect(everywhere).not.toContain(sha(String(id)));
-      expect(listMembers(ids.splitList).has(`c${id}@example.com`)).toBe(false);
+      expect(listMembers(ids.splitList!).has(`c${id}@example.com`)).toBe(false);
     }
-    const historyA = await changes(ids.split, ids.splitA);
+    const historyA = await changes(ids.split!, ids.splitA!);
     expect(historyA.map((c) => Number(c.key)).sort((x, y) => x - y)).toEqual(inA);
     expect(new Set(historyA.map((c) => `${c.change}/${c.splitGroup}`))).toEqual(new Set(['entered/A']));
-    expect(new Set((await changes(ids.split, ids.splitB)).map((c) => c.splitGroup))).toEqual(new Set(['B']));
+    expect(new Set((await changes(ids.split!, ids.splitB!)).map((c) => c.splitGroup))).toEqual(new Set(['B']));
   });
 });

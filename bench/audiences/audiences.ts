@@ -1,0 +1,76 @@
+/**
+ * The five representative audiences of the benchmark, each with the query a data engineer would write by
+ * hand for the same members (plain EXISTS / IN / GROUP BY over the same tables, same indexes).
+ */
+import type { Condition } from '@syncline/audiences';
+
+export interface BenchAudience {
+  name: string;
+  conditions: Condition[];
+  match?: 'and' | 'or';
+  hand: string;
+}
+
+const property: Condition[] = [
+  { type: 'property', column: 'plan', operator: 'in', value: ['pro', 'enterprise'] },
+  { type: 'property', column: 'age', operator: 'gte', value: 30 },
+  { type: 'property', column: 'country', operator: 'equals', value: 'FR' },
+];
+
+export const PROPERTY_AUDIENCE_ID = '00000000-0000-4000-8000-000000000001';
+
+export function benchAudiences(rel: { purchases: string; events: string }): BenchAudience[] {
+  return [
+    {
+      name: 'property only',
+      conditions: property,
+      hand: `SELECT count(*) FROM users WHERE plan IN ('pro', 'enterprise') AND age >= 30 AND country = 'FR'`,
+    },
+    {
+      name: 'event count in a window',
+      conditions: [
+        { type: 'event', relationshipId: rel.events, eventType: 'page_view', count: { operator: 'at_least', value: 3 }, window: { type: 'within_last_days', days: 30 } },
+      ],
+      hand: `SELECT count(*) FROM users u WHERE u.id IN (
+               SELECT user_id FROM events WHERE event_type = 'page_view' AND occurred_at >= now() - interval '30 days'
+                GROUP BY user_id HAVING count(*) >= 3)`,
+    },
+    {
+      name: 'relation with count',
+      conditions: [
+        { type: 'relation', relationshipId: rel.purchases, count: { operator: 'at_least', value: 2 }, conditions: [{ type: 'property', column: 'category', operator: 'equals', value: 'books' }] },
+      ],
+      hand: `SELECT count(*) FROM users u WHERE u.id IN (
+               SELECT user_id FROM purchases WHERE category = 'books' GROUP BY user_id HAVING count(*) >= 2)`,
+    },
+    {
+      name: 'sequence',
+      conditions: [
+        { type: 'event_sequence', relationshipId: rel.events, first: { eventType: 'page_view', conditions: [{ type: 'property', column: 'page', operator: 'equals', value: '/pricing' }] }, then: { eventType: 'purchase' }, withinDays: 7 },
+      ],
+      hand: `SELECT count(*) FROM users u WHERE EXISTS (
+               SELECT 1 FROM events a JOIN events b ON b.user_id = a.user_id
+                WHERE a.user_id = u.id AND a.event_type = 'page_view' AND a.page = '/pricing' AND b.event_type = 'purchase'
+                  AND b.occurred_at > a.occurred_at AND b.occurred_at <= a.occurred_at + interval '7 days')`,
+    },
+    {
+      name: 'nested OR with NOT and membership',
+      match: 'or',
+      conditions: [
+        { type: 'audience', audienceId: PROPERTY_AUDIENCE_ID },
+        {
+          type: 'and',
+          conditions: [
+            { type: 'relation', relationshipId: rel.purchases, not: true },
+            { type: 'property', column: 'signed_up_at', operator: 'within_last_days', value: 90 },
+          ],
+        },
+      ],
+      hand: `SELECT count(*) FROM users u WHERE (u.plan IN ('pro', 'enterprise') AND u.age >= 30 AND u.country = 'FR')
+               OR (NOT EXISTS (SELECT 1 FROM purchases p WHERE p.user_id = u.id) AND u.signed_up_at >= now() - interval '90 days'
+                   AND u.signed_up_at <= now())`,
+    },
+  ];
+}
+
+export const PROPERTY_CONDITIONS = property;
