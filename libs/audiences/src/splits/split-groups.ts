@@ -31,12 +31,14 @@ const groupSchema = z.strictObject({
 
 export function parseSplitGroups(input: unknown): SplitGroup[] {
   const parsed = z.array(groupSchema).min(2).max(20).safeParse(input);
-  if (!parsed.success)
-    throw problemsError(ErrorCode.InvalidAudience, 'Invalid splits', zodProblems(parsed.error));
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error).map((p) => ({ ...p, path: `groups${p.path.startsWith('[') || !p.path ? p.path : `.${p.path}`}` }));
+    throw problemsError(ErrorCode.InvalidAudience, 'Invalid splits', problems);
+  }
   const problems = new ProblemList();
   const seen = new Set<string>();
   parsed.data.forEach((g, i) => {
-    if (Math.round(g.percent * 100) !== g.percent * 100)
+    if (Math.abs(g.percent * 100 - Math.round(g.percent * 100)) > 1e-6)
       problems.add(['groups', i, 'percent'], 'at most two decimals');
     if (seen.has(g.name)) problems.add(['groups', i, 'name'], `group "${g.name}" is listed twice`);
     seen.add(g.name);
