@@ -46,50 +46,110 @@ async function admin(sql: string): Promise<void> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  const sizes = { users: arg('users', 1_000_000), purchases: arg('purchases', 3_000_000), events: arg('events', 10_000_000) };
+  const sizes = {
+    users: arg('users', 1_000_000),
+    purchases: arg('purchases', 3_000_000),
+    events: arg('events', 10_000_000),
+  };
   const repeat = arg('repeat', 5);
   const name = `bench_aud_${randomUUID().slice(0, 8)}`;
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(dbUrl(name));
-  const config = postgresSource.spec.parse({ host: url.hostname, port: Number(url.port || 5432), database: name, user: decodeURIComponent(url.username) });
+  const config = postgresSource.spec.parse({
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    database: name,
+    user: decodeURIComponent(url.username),
+  });
   const wh = new Client({ connectionString: dbUrl(name) });
   await wh.connect();
   try {
-    console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Postgres on ${url.host}`);
+    console.log(
+      `machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Postgres on ${url.host}`,
+    );
     let started = Date.now();
     await generate(wh, sizes);
-    console.log(`generated ${sizes.users.toLocaleString()} users, ${sizes.purchases.toLocaleString()} purchases, ${sizes.events.toLocaleString()} events in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `generated ${sizes.users.toLocaleString()} users, ${sizes.purchases.toLocaleString()} purchases, ${sizes.events.toLocaleString()} events in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
 
     const run = async (sql: string, limit?: number) => {
       const t = process.hrtime.bigint();
       const rows: Record<string, unknown>[] = [];
-      for await (const batch of postgresSource.query(config, sql, { timeoutMs: 600_000, ...(limit ? { limit } : {}) })) rows.push(...batch.rows);
+      for await (const batch of postgresSource.query(config, sql, {
+        timeoutMs: 600_000,
+        ...(limit ? { limit } : {}),
+      }))
+        rows.push(...batch.rows);
       return { seconds: Number(process.hrtime.bigint() - t) / 1e9, rows };
     };
-    const columns = async (table: string) => (await run(`SELECT * FROM ${table} LIMIT 1`)).rows && (await (async () => {
-      for await (const b of postgresSource.query(config, `SELECT * FROM ${table}`, { limit: 1 })) return b.columns;
-      return [];
-    })());
-    const model = async (modelId: string, table: string, role: SchemaModel['role'], extra: Partial<SchemaModel> = {}): Promise<SchemaModel> => ({
-      modelId, name: table, sourceId: 'bench', role, sql: `SELECT * FROM ${table}`, primaryKey: 'id', columns: await columns(table), ...extra,
+    const columns = async (table: string) =>
+      (await run(`SELECT * FROM ${table} LIMIT 1`)).rows &&
+      (await (async () => {
+        for await (const b of postgresSource.query(config, `SELECT * FROM ${table}`, { limit: 1 }))
+          return b.columns;
+        return [];
+      })());
+    const model = async (
+      modelId: string,
+      table: string,
+      role: SchemaModel['role'],
+      extra: Partial<SchemaModel> = {},
+    ): Promise<SchemaModel> => ({
+      modelId,
+      name: table,
+      sourceId: 'bench',
+      role,
+      sql: `SELECT * FROM ${table}`,
+      primaryKey: 'id',
+      columns: await columns(table),
+      ...extra,
     });
     const models = [
       await model('users', 'users', 'parent'),
       await model('purchases', 'purchases', 'related'),
-      await model('events', 'events', 'event', { timestampColumn: 'occurred_at', eventTypeColumn: 'event_type' }),
+      await model('events', 'events', 'event', {
+        timestampColumn: 'occurred_at',
+        eventTypeColumn: 'event_type',
+      }),
     ];
     const rel = { purchases: 'rel-purchases', events: 'rel-events' };
     const input: CompileInput = {
       dialect: audienceDialect('postgres'),
       schema: buildSchema(models, [
-        { id: rel.purchases, fromModelId: 'users', toModelId: 'purchases', cardinality: 'one-to-many', joins: [{ from: 'id', to: 'user_id' }] },
-        { id: rel.events, fromModelId: 'users', toModelId: 'events', cardinality: 'one-to-many', joins: [{ from: 'id', to: 'user_id' }] },
+        {
+          id: rel.purchases,
+          fromModelId: 'users',
+          toModelId: 'purchases',
+          cardinality: 'one-to-many',
+          joins: [{ from: 'id', to: 'user_id' }],
+        },
+        {
+          id: rel.events,
+          fromModelId: 'users',
+          toModelId: 'events',
+          cardinality: 'one-to-many',
+          joins: [{ from: 'id', to: 'user_id' }],
+        },
       ]),
       traits: new Map(),
-      audiences: new Map([[PROPERTY_AUDIENCE_ID, { id: PROPERTY_AUDIENCE_ID, name: 'property only', parentModelId: 'users', conditions: { version: 1, type: 'and', conditions: PROPERTY_CONDITIONS } }]]),
+      audiences: new Map([
+        [
+          PROPERTY_AUDIENCE_ID,
+          {
+            id: PROPERTY_AUDIENCE_ID,
+            name: 'property only',
+            parentModelId: 'users',
+            conditions: { version: 1, type: 'and', conditions: PROPERTY_CONDITIONS },
+          },
+        ],
+      ]),
     };
     const spec = (id: string, a: ReturnType<typeof benchAudiences>[number]): AudienceSpec => ({
-      id, name: a.name, parentModelId: 'users', conditions: { version: 1, type: a.match ?? 'and', conditions: a.conditions },
+      id,
+      name: a.name,
+      parentModelId: 'users',
+      conditions: { version: 1, type: a.match ?? 'and', conditions: a.conditions },
     });
 
     const lines: string[] = [];
@@ -117,27 +177,42 @@ async function main(): Promise<void> {
         theirs.push(h.seconds);
         counts = [Object.values(o.rows[0]!)[0], Object.values(h.rows[0]!)[0]];
       }
-      if (String(counts[0]) !== String(counts[1])) throw new Error(`${a.name}: Syncline counted ${String(counts[0])}, the hand-written query ${String(counts[1])}`);
+      if (String(counts[0]) !== String(counts[1]))
+        throw new Error(
+          `${a.name}: Syncline counted ${String(counts[0])}, the hand-written query ${String(counts[1])}`,
+        );
       const ratio = median(ours) / median(theirs);
       ratios.push(ratio);
-      lines.push(`| ${a.name.padEnd(34)} | ${Number(counts[0]).toLocaleString().padStart(9)} | ${compileMs.toFixed(2).padStart(6)} ms | ${median(ours).toFixed(2).padStart(6)} s | ${median(theirs).toFixed(2).padStart(6)} s | ${ratio.toFixed(2)} ${ratio <= 1.2 ? '— met' : '— **not met**'} |`);
+      lines.push(
+        `| ${a.name.padEnd(34)} | ${Number(counts[0]).toLocaleString().padStart(9)} | ${compileMs.toFixed(2).padStart(6)} ms | ${median(ours).toFixed(2).padStart(6)} s | ${median(theirs).toFixed(2).padStart(6)} s | ${ratio.toFixed(2)} ${ratio <= 1.2 ? '— met' : '— **not met**'} |`,
+      );
 
       const preview = await run(funnelSql(s, input));
       const sample = await run(sampleSql(s, input, ['email'], 100), 100);
       const overlap = await run(overlapSql(s, spec(PROPERTY_AUDIENCE_ID, audiences[0]!), input));
       const breakdown = await run(breakdownSql(s, input, 'plan'));
-      insights.push(`| ${a.name.padEnd(34)} | ${preview.seconds.toFixed(2).padStart(6)} s | ${sample.seconds.toFixed(2).padStart(6)} s | ${overlap.seconds.toFixed(2).padStart(6)} s | ${breakdown.seconds.toFixed(2).padStart(6)} s |`);
+      insights.push(
+        `| ${a.name.padEnd(34)} | ${preview.seconds.toFixed(2).padStart(6)} s | ${sample.seconds.toFixed(2).padStart(6)} s | ${overlap.seconds.toFixed(2).padStart(6)} s | ${breakdown.seconds.toFixed(2).padStart(6)} s |`,
+      );
     }
     started = Date.now();
     console.log(`\n${repeat} alternated runs each, medians (goal: ratio ≤ 1.2 for every audience)\n`);
-    console.log('| audience                           |   members |  compile | Syncline count | hand-written | ratio |');
-    console.log('| ---------------------------------- | --------: | -------: | -------------: | -----------: | ----- |');
+    console.log(
+      '| audience                           |   members |  compile | Syncline count | hand-written | ratio |',
+    );
+    console.log(
+      '| ---------------------------------- | --------: | -------: | -------------: | -----------: | ----- |',
+    );
     for (const l of lines) console.log(l);
-    console.log('\ninsights (one run each): preview = funnel and size, sample = 100 members; overlap with "property only"; breakdown by plan\n');
+    console.log(
+      '\ninsights (one run each): preview = funnel and size, sample = 100 members; overlap with "property only"; breakdown by plan\n',
+    );
     console.log('| audience                           | funnel + size | sample | overlap | breakdown |');
     console.log('| ---------------------------------- | ------------: | -----: | ------: | --------: |');
     for (const l of insights) console.log(l);
-    console.log(`\nworst ratio ${Math.max(...ratios).toFixed(2)}: ${ratios.every((r) => r <= 1.2) ? 'goal met for every audience' : 'goal NOT met'}`);
+    console.log(
+      `\nworst ratio ${Math.max(...ratios).toFixed(2)}: ${ratios.every((r) => r <= 1.2) ? 'goal met for every audience' : 'goal NOT met'}`,
+    );
   } finally {
     await wh.end();
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
