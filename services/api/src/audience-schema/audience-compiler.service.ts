@@ -14,6 +14,9 @@ export interface CompiledAudience {
   model: ModelEntity;
   sql: string;
   definition: AudienceDefinition;
+  /** The parent's key and source: an audience's model follows them. */
+  primaryKey: string;
+  sourceId: string;
 }
 
 @Injectable()
@@ -37,10 +40,13 @@ export class AudienceCompilerService {
         },
         input,
       );
+      const parent = state.models.get(definition.parentModelId)!;
       return {
         model,
         sql,
         definition: { ...definition, schemaVersion: schemaVersion(input, definition.parentModelId) },
+        primaryKey: parent.primaryKey,
+        sourceId: parent.sourceId,
       };
     } catch (err) {
       if (!isSynclineError(err)) throw err;
@@ -56,8 +62,15 @@ export class AudienceCompilerService {
   async save(em: EntityManager, compiled: CompiledAudience[]): Promise<void> {
     for (const c of compiled) {
       const before = c.model.definition as AudienceDefinition | null;
-      if (c.model.sql === c.sql && before?.schemaVersion === c.definition.schemaVersion) continue;
+      const same =
+        c.model.sql === c.sql &&
+        before?.schemaVersion === c.definition.schemaVersion &&
+        c.model.primaryKey === c.primaryKey &&
+        c.model.sourceId === c.sourceId;
+      if (same) continue;
       c.model.sql = c.sql;
+      c.model.primaryKey = c.primaryKey;
+      c.model.sourceId = c.sourceId;
       c.model.definition = { ...c.definition };
       await em.save(ModelEntity, c.model);
     }
