@@ -288,6 +288,13 @@ describe('audience syncs (GraphQL → Temporal → Meta and HubSpot emulators)',
         .sort(),
     ).toEqual([`left:${leaving}`, `entered:${lapsed}`, `entered:${upgrading}`].sort());
     expect(history.every((c) => c.splitGroup === null)).toBe(true);
+    const page = `query($a: ID!, $after: String) { audienceMembershipChanges(audienceId: $a, first: 2, after: $after) { nodes { key runId } endCursor hasNextPage } }`;
+    const one = (await ok(page, { a: ids.audience })).audienceMembershipChanges;
+    const two = (await ok(page, { a: ids.audience, after: one.endCursor })).audienceMembershipChanges;
+    expect(one.hasNextPage).toBe(true);
+    expect([...one.nodes, ...two.nodes].map((n: { key: string }) => n.key)).toEqual(
+      (await changes(ids.audience!, undefined as unknown as string)).slice(0, 4).map((c) => c.key),
+    );
     expect((await worker.runToCompletion(ids.metaSync!)).counts.planned).toEqual({
       added: 0,
       changed: 0,
@@ -322,6 +329,8 @@ describe('audience syncs (GraphQL → Temporal → Meta and HubSpot emulators)',
     const historyA = await changes(ids.split!, ids.splitA!);
     expect(historyA.map((c) => Number(c.key)).sort((x, y) => x - y)).toEqual(inA);
     expect(new Set(historyA.map((c) => `${c.change}/${c.splitGroup}`))).toEqual(new Set(['entered/A']));
-    expect(new Set((await changes(ids.split!, ids.splitB!)).map((c) => c.splitGroup))).toEqual(new Set(['B']));
+    expect(new Set((await changes(ids.split!, ids.splitB!)).map((c) => c.splitGroup))).toEqual(
+      new Set(['B']),
+    );
   });
 });
