@@ -4,10 +4,12 @@
  *  - in database `demo_warehouse` (same server as DATABASE_URL): `demo.customers` with 5,000 generated rows
  *    playing the warehouse, and `public.crm_contacts` playing the destination;
  *  - in the control plane: workspace "Demo" (API key kept in DEMO_API_KEY_FILE), source "Demo warehouse",
- *    model "Customers", destination "Demo CRM table" and sync "Customers → CRM".
+ *    model "Customers", destination "Demo CRM table" and sync "Customers → CRM";
+ *  - Customer Studio (scripts/lib/seed-customer-studio.ts): orders and page views, the schema, two traits and
+ *    the audience "Pricing-page buyers" split 80/20, its treatment group synced to `public.crm_audience`.
  * Re-running updates those records in place (the embedded Postgres port may change between starts) and never
  * touches the warehouse rows again, so edits made to try CDC survive restarts.
- * Prints one JSON line on stdout: {"workspaceId": …, "syncId": …}.
+ * Prints one JSON line on stdout: {"workspaceId": …, "syncId": …, "audienceSyncId": …}.
  */
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ import {
   WorkspaceEntity,
 } from '@syncline/db';
 import type { FieldMapping } from '@syncline/domain';
+import { postgresSource } from '@syncline/connectors/sources/postgres';
+import { seedCustomerStudio } from './lib/seed-customer-studio';
 
 const DEMO_DATABASE = 'demo_warehouse';
 const CUSTOMER_ROWS = 5000;
@@ -65,6 +69,36 @@ const WAREHOUSE_SQL = `
     email text,
     full_name text,
     plan text
+  );
+  -- Customer Studio demo: orders and page views of the customers, and the CRM table the audience syncs to.
+  CREATE TABLE IF NOT EXISTS demo.orders (
+    id bigint PRIMARY KEY,
+    customer_id bigint NOT NULL,
+    amount numeric(10, 2) NOT NULL,
+    ordered_at timestamptz NOT NULL
+  );
+  INSERT INTO demo.orders (id, customer_id, amount, ordered_at)
+  SELECT g, 1 + (g * 7919) % ${CUSTOMER_ROWS}, round(((g * 104729) % 20000) / 100.0 + 5, 2),
+         timestamptz '2025-01-01 00:00:00+00' + (g % 300) * interval '1 day'
+  FROM generate_series(1, ${CUSTOMER_ROWS * 3}) AS g
+  WHERE NOT EXISTS (SELECT 1 FROM demo.orders);
+  CREATE TABLE IF NOT EXISTS demo.page_views (
+    id bigint PRIMARY KEY,
+    customer_id bigint NOT NULL,
+    path text NOT NULL,
+    viewed_at timestamptz NOT NULL
+  );
+  INSERT INTO demo.page_views (id, customer_id, path, viewed_at)
+  SELECT g, 1 + (g * 6151) % ${CUSTOMER_ROWS}, (ARRAY['/home', '/pricing', '/docs', '/blog'])[1 + g % 4],
+         timestamptz '2025-01-01 00:00:00+00' + (g % 360) * interval '1 day' + (g % 24) * interval '1 hour'
+  FROM generate_series(1, ${CUSTOMER_ROWS * 4}) AS g
+  WHERE NOT EXISTS (SELECT 1 FROM demo.page_views);
+  CREATE TABLE IF NOT EXISTS public.crm_audience (
+    customer_id bigint PRIMARY KEY,
+    email text,
+    plan text,
+    order_count bigint,
+    split_group text
   );
 `;
 
@@ -171,7 +205,14 @@ async function main(): Promise<void> {
         mode: 'upsert',
         mapping: MAPPING,
       });
-      return { workspaceId: workspace.id, syncId: sync.id };
+      const audienceSync = await seedCustomerStudio(em, {
+        workspaceId: workspace.id,
+        source,
+        customers: model,
+        destinationId: destination.id,
+        config: postgresSource.spec.parse(connection),
+      });
+      return { workspaceId: workspace.id, syncId: sync.id, audienceSyncId: audienceSync.id };
     });
     process.stdout.write(`${JSON.stringify(ids)}\n`);
   } finally {

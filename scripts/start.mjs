@@ -191,7 +191,10 @@ async function main() {
     API_PORT: String(apiPort),
   };
 
-  const { syncId } = await seedDemo({ ...env, DEMO_API_KEY_FILE: path.join(DATA, 'demo-api-key') });
+  const { syncId, audienceSyncId } = await seedDemo({
+    ...env,
+    DEMO_API_KEY_FILE: path.join(DATA, 'demo-api-key'),
+  });
   const apiKey = readFileSync(path.join(DATA, 'demo-api-key'), 'utf8').trim();
   log(`control plane migrated and demo seeded (sync ${syncId})`);
 
@@ -213,6 +216,7 @@ async function main() {
   log(`API ready after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   let runId;
+  let audienceRunId;
   try {
     const data = await graphql(
       graphqlUrl,
@@ -220,6 +224,13 @@ async function main() {
       `mutation { runSync(input: { syncId: "${syncId}" }) { id status } }`,
     );
     runId = data.runSync.id;
+    // Customer Studio demo: the audience's treatment group into public.crm_audience.
+    const audience = await graphql(
+      graphqlUrl,
+      apiKey,
+      `mutation { runSync(input: { syncId: "${audienceSyncId}" }) { id } }`,
+    );
+    audienceRunId = audience.runSync.id;
   } catch (err) {
     if (CHECK_MODE) throw new Error(`runSync failed: ${err.message}`);
     log(`could not trigger the demo sync: ${err.message}`);
@@ -230,23 +241,30 @@ async function main() {
   );
   if (!CHECK_MODE) return;
 
-  const run = await poll(
-    `demo run ${runId} to finish`,
-    async () => {
-      const data = await graphql(
-        graphqlUrl,
-        apiKey,
-        `{ syncRun(id: "${runId}") { status counts { succeeded { added } } } }`,
-      );
-      return TERMINAL.includes(data.syncRun?.status) ? data.syncRun : undefined;
-    },
-    { timeoutMs: 300_000, intervalMs: 1_000 },
-  );
+  const finished = (id) =>
+    poll(
+      `demo run ${id} to finish`,
+      async () => {
+        const data = await graphql(
+          graphqlUrl,
+          apiKey,
+          `{ syncRun(id: "${id}") { status counts { succeeded { added } } } }`,
+        );
+        return TERMINAL.includes(data.syncRun?.status) ? data.syncRun : undefined;
+      },
+      { timeoutMs: 300_000, intervalMs: 1_000 },
+    );
+  const run = await finished(runId);
   const added = run.counts?.succeeded?.added;
   log(
     `demo run ${runId}: ${run.status}, ${added} rows added (${((Date.now() - t0) / 1000).toFixed(1)} s since start)`,
   );
-  await shutdown(run.status === 'success' ? 0 : 1, 'check done; stopping');
+  const audienceRun = await finished(audienceRunId);
+  log(
+    `audience demo run ${audienceRunId}: ${audienceRun.status}, ${audienceRun.counts?.succeeded?.added} members added`,
+  );
+  const ok = run.status === 'success' && audienceRun.status === 'success';
+  await shutdown(ok ? 0 : 1, 'check done; stopping');
 }
 
 // A second Ctrl-C during shutdown kills what is left (the exit handler) and leaves at once.

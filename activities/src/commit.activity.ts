@@ -2,6 +2,7 @@
  * Commit: advance the delivered state for accepted rows with the engine the run was planned with, mark
  * unattempted rows aborted and write the run summary. Idempotent: a run already ended is returned as it is.
  */
+import { recordMembershipChanges } from '@syncline/audiences';
 import {
   TERMINAL_RUN_STATUSES,
   type CommitInput,
@@ -33,6 +34,7 @@ export function createCommitActivity(deps: ActivityDeps) {
       if (run && TERMINAL_RUN_STATUSES.includes(run.status))
         return { runId: run.id, status: run.status, counts: run.counts };
       const ctx = await runContext(deps, input.runId, input.syncId);
+      await recordMembershipChanges(deps.pool, input.runId, input.syncId, ctx.settings.audience);
       const counts = await commitRun(deps, ctx, input.runId, cancellationSignal());
       const status = finalStatus(input, counts, run?.warnings.length ?? 0);
       // The delivered state now reflects the planned mapping: record it unless an older mapping's state remains.

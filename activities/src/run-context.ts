@@ -4,6 +4,7 @@
  * commit get the same pin back and never read the sync, model or source again (a change saved meanwhile
  * applies from the next run). Only the destination's rate limit is read live: a new limit applies at once.
  */
+import { audienceRunSettings, modelForSync } from '@syncline/audiences';
 import { cdcFingerprint } from '@syncline/cdc';
 import { destinationConnector, parseConnectorConfig, sourceConnector } from '@syncline/connectors';
 import {
@@ -48,7 +49,8 @@ async function pinCurrentSettings(deps: ActivityDeps, runId: string, syncId: str
     sourceId: source.id,
     sourceType: source.type,
     cdcEngine: source.cdcEngine,
-    modelSql: model.sql,
+    // A sync of one split group reads the audience filtered to that group.
+    modelSql: modelForSync(model, sync.splitGroup, source.type).sql,
     primaryKey: model.primaryKey,
     destinationId: destination.id,
     destinationType: destination.type,
@@ -59,6 +61,7 @@ async function pinCurrentSettings(deps: ActivityDeps, runId: string, syncId: str
     keyField: keyMapping?.to ?? null,
     duplicateKeyPolicy: sync.duplicateKeyPolicy,
     keepDeliveredFields: destinationConnector(destination.type).keepDeliveredFields === true,
+    audience: audienceRunSettings(model, sync.splitGroup),
   };
   return new SyncRunStore(deps.dataSource).pin(runId, settings, {
     source: source.configEncrypted,

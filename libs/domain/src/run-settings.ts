@@ -27,4 +27,18 @@ export interface RunSettings {
   duplicateKeyPolicy: DuplicateKeyPolicy;
   /** The CDC engine keeps the last delivered fields of every key (the destination asked for them). */
   keepDeliveredFields: boolean;
+  /**
+   * For a model of kind audience: what commit needs to record membership history (who entered and left, with
+   * their split group). `modelSql` is already filtered to `splitGroup` when the sync targets one group.
+   * Absent on runs planned before Customer Studio, and for other models.
+   */
+  audience?: AudienceRunSettings | null;
+}
+
+export interface AudienceRunSettings {
+  modelId: string;
+  /** The one split group this sync sends; null: the whole audience. */
+  splitGroup: string | null;
+  /** The audience's splits when planned (names and percentages), to tell each member's group. */
+  splits: { name: string; percent: number; holdout?: boolean }[] | null;
 }

@@ -36,6 +36,10 @@ export enum ErrorCode {
   Internal = 'INTERNAL',
   /** A model query returned no rows where rows are needed to trust it (previews before saving a sync). */
   EmptyModel = 'EMPTY_MODEL',
+  /** A Customer Studio schema problem: a missing column, incompatible join types, a cycle (details.problems). */
+  InvalidSchema = 'INVALID_SCHEMA',
+  /** An audience or trait definition problem, each named by its node path (details.problems). */
+  InvalidAudience = 'INVALID_AUDIENCE',
 }
 
 export type Recovery = 'permanent' | 'retryable' | 'row-level';
@@ -75,6 +79,8 @@ export const ERROR_RECOVERY: Readonly<Record<ErrorCode, ErrorCodeSpec>> = {
   // Unknown failures (bugs, a lost control-plane connection) are retried; their message is never shown.
   [ErrorCode.Internal]: retryable(500),
   [ErrorCode.EmptyModel]: permanent(),
+  [ErrorCode.InvalidSchema]: permanent(),
+  [ErrorCode.InvalidAudience]: permanent(),
 };
 
 export function recoveryOf(code: ErrorCode): Recovery {

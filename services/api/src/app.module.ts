@@ -9,6 +9,11 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { SynclineConfig } from '@syncline/config';
 import type { Request } from 'express';
+import { AudienceInsightsModule } from './audience-insights/audience-insights.module';
+import { AudienceMembershipModule } from './audience-membership/audience-membership.module';
+import { AudienceSchemaModule } from './audience-schema/audience-schema.module';
+import { AudienceTraitModule } from './audience-trait/audience-trait.module';
+import { AudienceModule } from './audience/audience.module';
 import { AuthModule } from './auth/auth.module';
 import type { GraphqlContext } from './auth/graphql-context';
 import { ConfigModule } from './config/config.module';
@@ -63,6 +68,12 @@ export class AppModule {
         SyncSequenceModule,
         DbtCloudModule,
         RestApiModule,
+        // Customer Studio (issue 15): schema, traits, audiences, insights, membership history.
+        AudienceSchemaModule,
+        AudienceTraitModule,
+        AudienceModule,
+        AudienceInsightsModule,
+        AudienceMembershipModule,
         HealthModule,
         MetricsModule,
       ],

@@ -1,3 +1,7 @@
+import { AudienceMembershipChangeEntity } from './audience-membership-change.entity';
+import { AudienceRelationshipEntity } from './audience-relationship.entity';
+import { AudienceSchemaModelEntity } from './audience-schema-model.entity';
+import { AudienceTraitEntity } from './audience-trait.entity';
 import { DbtCloudEventEntity } from './dbt-cloud-event.entity';
 import { DbtCloudWebhookEntity } from './dbt-cloud-webhook.entity';
 import { DestinationEntity } from './destination.entity';
@@ -10,6 +14,10 @@ import { SyncSequenceEntity } from './sync-sequence.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
 export {
+  AudienceMembershipChangeEntity,
+  AudienceRelationshipEntity,
+  AudienceSchemaModelEntity,
+  AudienceTraitEntity,
   DbtCloudEventEntity,
   DbtCloudWebhookEntity,
   DestinationEntity,
@@ -23,6 +31,7 @@ export {
 };
 export { emptyRunCounts } from './sync-run.entity';
 export type { RowOutcomeStatus } from './sync-run-row.entity';
+export type { JoinColumnPair } from './audience-relationship.entity';
 
 export const ENTITIES = [
   WorkspaceEntity,
@@ -35,4 +44,8 @@ export const ENTITIES = [
   SyncSequenceEntity,
   DbtCloudWebhookEntity,
   DbtCloudEventEntity,
+  AudienceSchemaModelEntity,
+  AudienceRelationshipEntity,
+  AudienceTraitEntity,
+  AudienceMembershipChangeEntity,
 ];

@@ -7,9 +7,12 @@ export class ModelEntity {
   @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId!: string;
   @Column({ name: 'source_id', type: 'uuid' }) sourceId!: string;
   @Column({ type: 'text' }) name!: string;
-  /** sql | table | dbt — how the user defined the model; `sql` always holds the SQL the source runs. */
-  @Column({ type: 'text', default: 'sql' }) kind!: 'sql' | 'table' | 'dbt';
-  /** What the user picked (table, dbt model); null for SQL models. */
+  /**
+   * sql | table | dbt | audience — how the model is defined; `sql` always holds the SQL the source runs (for
+   * an audience, compiled from its condition tree by libs/audiences).
+   */
+  @Column({ type: 'text', default: 'sql' }) kind!: 'sql' | 'table' | 'dbt' | 'audience';
+  /** What the user picked (table, dbt model, audience definition); null for SQL models. */
   @Column({ type: 'jsonb', nullable: true }) definition!: Record<string, unknown> | null;
   @Column({ type: 'text' }) sql!: string;
   @Column({ name: 'primary_key', type: 'text' }) primaryKey!: string;

@@ -13,6 +13,8 @@ export class SyncEntity {
   @Column({ name: 'destination_object', type: 'text', nullable: true }) destinationObject!: string | null;
   @Column({ type: 'text' }) mode!: SyncMode;
   @Column({ type: 'jsonb' }) mapping!: FieldMapping[];
+  /** For an audience with splits: the one group this sync sends (its model is filtered to it). */
+  @Column({ name: 'split_group', type: 'text', nullable: true }) splitGroup!: string | null;
   /** Rows sharing a primary key: excluded with a warning, or the run fails before sending. */
   @Column({ name: 'duplicate_key_policy', type: 'text', default: 'exclude' })
   duplicateKeyPolicy!: DuplicateKeyPolicy;

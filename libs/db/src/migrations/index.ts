@@ -7,6 +7,7 @@ import { CdcDeliveredFields1764620000000 } from './1764620000000-cdc-delivered-f
 import { CdcCurrentResult1764700000000 } from './1764700000000-cdc-current-result';
 import { RunSettings1764710000000 } from './1764710000000-run-settings';
 import { DeferredRowOutcome1764720000000 } from './1764720000000-deferred-row-outcome';
+import { CustomerStudio1764900000000 } from './1764900000000-customer-studio';
 
 /** Ordered list of migrations; TypeORM records applied ones in the `migrations` table. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CdcCurrentResult1764700000000,
   RunSettings1764710000000,
   DeferredRowOutcome1764720000000,
+  CustomerStudio1764900000000,
 ];

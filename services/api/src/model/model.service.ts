@@ -5,6 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ModelEntity, SyncEntity } from '@syncline/db';
+import { ErrorCode, SynclineError } from '@syncline/errors';
 import { type ModelKind, type ModelSpecInput, resolveModel } from '@syncline/models';
 import { Repository } from 'typeorm';
 import { findInWorkspace } from '../common/utils/find-in-workspace.util';
@@ -15,13 +16,37 @@ import type { FullResyncNoticeDto } from './dtos/full-resync-notice.dto';
 import type { UpdateModelInput } from './dtos/update-model.input';
 import { fullResyncNotice } from './utils/full-resync-notice.util';
 
+/**
+ * Lets Customer Studio check an edit of a model its schema uses (columns still there, audiences still compile)
+ * and recompile its audiences once the edit is saved, without this module depending on it.
+ */
+export interface ModelChangeHook {
+  /** Throws to refuse the edit; may return work to run after the model is saved. */
+  beforeUpdate(workspaceId: string, proposed: ModelEntity): Promise<(() => Promise<void>) | void>;
+  beforeDelete(workspaceId: string, model: ModelEntity): Promise<void>;
+}
+
+function audienceModelError(model: ModelEntity, what: string): SynclineError {
+  return new SynclineError(
+    ErrorCode.BadUserInput,
+    `Model "${model.name}" is an audience: its SQL is compiled from its conditions, so ${what} it with ${what}Audience`,
+    { details: { modelId: model.id, kind: 'audience' } },
+  );
+}
+
 @Injectable()
 export class ModelService {
+  private readonly hooks: ModelChangeHook[] = [];
+
   constructor(
     @InjectRepository(ModelEntity) private readonly models: Repository<ModelEntity>,
     @InjectRepository(SyncEntity) private readonly syncs: Repository<SyncEntity>,
     private readonly sources: SourceService,
   ) {}
+
+  registerChangeHook(hook: ModelChangeHook): void {
+    this.hooks.push(hook);
+  }
 
   list(workspaceId: string): Promise<ModelEntity[]> {
     return this.models.find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
@@ -53,6 +78,7 @@ export class ModelService {
     input: UpdateModelInput,
   ): Promise<{ model: ModelEntity; fullResyncNeeded: FullResyncNoticeDto | null }> {
     const model = await this.get(workspaceId, input.id);
+    if (model.kind === 'audience') throw audienceModelError(model, 'update');
     const before = { sql: model.sql, primaryKey: model.primaryKey };
     if (input.sourceId !== undefined) model.sourceId = input.sourceId;
     const source = await this.sources.get(workspaceId, model.sourceId);
@@ -74,7 +100,9 @@ export class ModelService {
       model.sql = resolved.sql;
       model.primaryKey = input.primaryKey ?? resolved.primaryKey;
     } else if (input.primaryKey !== undefined) model.primaryKey = input.primaryKey;
+    const after = await Promise.all(this.hooks.map((h) => h.beforeUpdate(workspaceId, model)));
     const saved = await this.models.save(model);
+    for (const run of after) await run?.();
     const dependents = await this.syncs.find({
       where: { workspaceId, modelId: model.id },
       select: { id: true, name: true },
@@ -85,11 +113,13 @@ export class ModelService {
 
   async delete(workspaceId: string, id: string): Promise<ModelEntity> {
     const model = await this.get(workspaceId, id);
+    if (model.kind === 'audience') throw audienceModelError(model, 'delete');
     const dependents = await this.syncs.find({
       where: { workspaceId, modelId: id },
       select: { id: true, name: true },
     });
     if (dependents.length > 0) throw inUseError('model', id, 'syncs', dependents);
+    for (const hook of this.hooks) await hook.beforeDelete(workspaceId, model);
     await this.models.delete({ id, workspaceId });
     return model;
   }

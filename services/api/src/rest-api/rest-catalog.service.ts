@@ -114,7 +114,8 @@ export class RestCatalogService {
       workspaceId,
       sourceId,
       primaryKey,
-      queryType: 'raw_sql',
+      // Audiences are models built without SQL, as Hightouch's visual (Customer Studio) models are.
+      queryType: m.kind === 'audience' ? 'visual' : 'raw_sql',
       raw: { sql },
       tags: {},
       isSchema: false,

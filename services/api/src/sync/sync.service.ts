@@ -4,6 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { checkSyncTarget } from '@syncline/audiences';
 import { syncScheduleId } from '@syncline/contracts';
 import { SyncEntity, SyncRunStore } from '@syncline/db';
 import { ErrorCode, SynclineError } from '@syncline/errors';
@@ -41,7 +42,7 @@ export class SyncService {
   async create(workspaceId: string, input: CreateSyncInput): Promise<SyncEntity> {
     const mapping = parseFieldMapping(input.mapping);
     const schedule = input.schedule ? parseSyncSchedule(input.schedule) : null;
-    await this.models.get(workspaceId, input.modelId);
+    checkSyncTarget(await this.models.get(workspaceId, input.modelId), input.splitGroup);
     await this.destinations.get(workspaceId, input.destinationId);
     const draft = this.syncs.create({
       workspaceId,
@@ -53,6 +54,7 @@ export class SyncService {
       mapping,
       duplicateKeyPolicy: input.duplicateKeyPolicy ?? 'exclude',
       schedule,
+      splitGroup: input.splitGroup ?? null,
     });
     await this.mappingCheck.check(workspaceId, draft);
     const sync = await this.syncs.save(draft);
@@ -69,6 +71,10 @@ export class SyncService {
     if (input.mode !== undefined) sync.mode = input.mode;
     if (input.duplicateKeyPolicy !== undefined) sync.duplicateKeyPolicy = input.duplicateKeyPolicy;
     if (input.schedule) sync.schedule = parseSyncSchedule(input.schedule);
+    if (input.splitGroup !== undefined) {
+      checkSyncTarget(await this.models.get(workspaceId, sync.modelId), input.splitGroup);
+      sync.splitGroup = input.splitGroup;
+    }
     const mappingTouched = [input.mapping, input.destinationObject, input.mode].some(
       (v) => v !== undefined && v !== null,
     );

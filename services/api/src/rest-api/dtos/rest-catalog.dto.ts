@@ -27,7 +27,7 @@ export class RestDestinationDto extends RestSourceDto {
 export class RestModelDto extends RestRecordDto {
   @ApiProperty() sourceId!: string;
   @ApiProperty() primaryKey!: string;
-  @ApiProperty({ example: 'raw_sql' }) queryType!: string;
+  @ApiProperty({ example: 'raw_sql', description: 'raw_sql, or visual for audiences.' }) queryType!: string;
   @ApiProperty({ type: Object, example: { sql: 'SELECT id, email FROM users' } }) raw!: { sql: string };
   @ApiProperty({ type: Object }) tags!: Record<string, string>;
   @ApiProperty() isSchema!: boolean;

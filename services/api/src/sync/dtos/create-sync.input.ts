@@ -41,4 +41,13 @@ export class CreateSyncInput {
     message: `duplicateKeyPolicy must be one of ${DUPLICATE_KEY_POLICIES.join(', ')}`,
   })
   duplicateKeyPolicy?: DuplicateKeyPolicy;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For an audience with splits: the split group this sync sends (required there; never a holdout).',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  splitGroup?: string;
 }

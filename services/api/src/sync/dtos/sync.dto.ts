@@ -26,6 +26,8 @@ export class SyncDto {
   mapping!: FieldMapping[];
   @Field(() => String, { description: 'Rows sharing a primary key: exclude (with a warning) or fail.' })
   duplicateKeyPolicy!: string;
+  @Field(() => String, { nullable: true, description: 'The split group of an audience this sync sends.' })
+  splitGroup!: string | null;
   @Field(() => SyncScheduleDto, { description: 'When the sync runs by itself, and whether that is paused.' })
   schedule!: SyncScheduleDto;
   @Field(() => Date) createdAt!: Date;
@@ -54,6 +56,7 @@ export class SyncDto {
       mode,
       mapping,
       duplicateKeyPolicy,
+      splitGroup: entity.splitGroup,
       schedule: SyncScheduleDto.from(entity.schedule, entity.schedulePaused),
       createdAt,
       updatedAt,

@@ -41,4 +41,9 @@ export class UpdateSyncInput {
     message: `duplicateKeyPolicy must be one of ${DUPLICATE_KEY_POLICIES.join(', ')}`,
   })
   duplicateKeyPolicy?: DuplicateKeyPolicy;
+  @Field(() => String, { nullable: true, description: 'The split group of an audience this sync sends.' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  splitGroup?: string;
 }
